@@ -1,0 +1,31 @@
+"""The fixed vocabulary the content file may use: scenes, their cues, article sections.
+
+Kept in the pure core (no pygame) so the loader can check a content file without
+opening a window. The art in ``game.shell.art`` draws exactly these scenes and cues;
+a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+# Each scene is one level's animation; each cue is a moment of it that a lesson beat can show.
+SCENE_CUES: dict[str, tuple[str, ...]] = {
+    "patrol": ("patrol", "hidden", "reveal", "attack", "boost", "target"),
+    "brakes": ("approach", "brake", "inhibitor", "release", "attack"),
+    "car-t": ("collect", "lab", "multiply", "infuse", "seek"),
+    "antibodies": ("lab-made", "latch", "mark", "find"),
+    "benefits": ("shrink", "gentler", "remission", "memory"),
+    "journey": ("assessment", "tests", "infusion", "checkups"),
+    "side-effects": ("fatigue", "skin", "inflammation", "care-team"),
+    "finale": ("questions", "cancers", "timing", "lasting", "celebrate"),
+}
+
+# The headings of the article's sections; every question names the one it comes from.
+ARTICLE_SECTIONS: tuple[str, ...] = (
+    "How Does Immunotherapy Help The Immune System Fight Cancer?",  # the opening, before any heading
+    "What is Immunotherapy?",
+    "Types of Immunotherapy",
+    "Benefits of Immunotherapy",
+    "Immunotherapy Process",
+    "Side Effects and Management",
+    "Frequently Asked Questions",
+)
