@@ -1,0 +1,125 @@
+"""The command line: parse arguments, then hand over to one function per mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.core.content import Content
+from game.core.errors import FileProblems
+from game.core.loader import load_content
+from game.core.storage import default_data_dir
+
+log = logging.getLogger("game")
+DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
+EXIT_BAD_FILE = 2
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if not (100 <= w <= 10_000 and 100 <= h <= 10_000):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must be 100 to 10000 pixels")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="immunoquest", description="ImmunoQuest: learn how immunotherapy helps fight cancer.")
+    p.add_argument("--check", nargs="?", const=str(DEFAULT_CONTENT), metavar="FILE", help="check a content file and exit")
+    p.add_argument("--content", default=str(DEFAULT_CONTENT), metavar="FILE", help="play this content file")
+    p.add_argument("--data-dir", metavar="DIR", help="where progress and logs are kept (default: your user data folder)")
+    p.add_argument("--seed", type=int, help="make the questions and their order repeatable")
+    p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    p.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    p.add_argument("--reduced-motion", action="store_true", help="still pictures instead of movement")
+    p.add_argument("--text-size", type=int, choices=(100, 150, 200), default=100, help="text size in percent")
+    p.add_argument("--capture", metavar="DIR", help="write a screenshot of every screen to DIR and exit (no window needed)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep --check output to the point
+    args = build_parser().parse_args(argv)
+    if args.check is not None:
+        return check(Path(args.check))
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    setup_logging(data_dir)
+    content = load_or_report(Path(args.content))
+    if content is None:
+        return EXIT_BAD_FILE
+    from game.shell.app import Options  # pygame loads only when a window is wanted
+
+    options = Options(
+        content=content,
+        data_dir=data_dir,
+        size=args.size,
+        seed=args.seed,
+        fullscreen=args.fullscreen,
+        reduced_motion=args.reduced_motion,
+        text_scale=args.text_size / 100,
+    )
+    if args.capture:
+        from game.shell.capture import capture_tour
+
+        written = capture_tour(options, Path(args.capture))
+        print(f"wrote {len(written)} screenshots to {args.capture}")
+        return 0
+    return play(options)
+
+
+def check(path: Path) -> int:
+    content = load_or_report(path)
+    if content is None:
+        return EXIT_BAD_FILE
+    print(content.summary_line())
+    return 0
+
+
+def load_or_report(path: Path) -> Content | None:
+    """The content, or None after printing every problem to stderr."""
+    try:
+        return load_content(path)
+    except FileProblems as problems:
+        for problem in problems.problems:
+            print(problem, file=sys.stderr)
+        count = len(problems.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr)
+        return None
+
+
+def play(options: object) -> int:
+    from game.shell.app import App, Options
+
+    assert isinstance(options, Options)
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
+    import pygame
+
+    app = App(options)
+    try:
+        app.run()
+    finally:
+        pygame.quit()
+    return 0
+
+
+def setup_logging(data_dir: Path) -> None:
+    """Warnings to the terminal; everything, with tracebacks, to a rotating log file."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(data_dir / "immunoquest.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError as exc:
+        log.warning("cannot write a log file in %s: %s", data_dir, exc)

@@ -1,0 +1,108 @@
+"""The teaching content as plain data: levels of lesson beats and questions.
+
+Built by ``game.core.loader`` from ``questions.yaml``; read by the quiz session and
+the screens. Immutable, so one loaded copy can be shared by everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["choice", "truefalse", "order", "match"]
+KINDS: tuple[Kind, ...] = ("choice", "truefalse", "order", "match")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    cue: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. Which fields matter depends on ``kind``:
+
+    - choice: ``choices`` and ``answer`` (the exact text of the right choice);
+    - truefalse: ``truth``;
+    - order: ``items`` in the correct order;
+    - match: ``pairs`` of (left, right).
+    """
+
+    id: str
+    kind: Kind
+    prompt: str
+    explain: str
+    source: str
+    replay: str  # id of the lesson of the same level that teaches it
+    choices: tuple[str, ...] = ()
+    answer: str = ""
+    truth: bool = False
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def correct_text(self) -> str:
+        """The right answer in words, for feedback and the results screen."""
+        if self.kind == "choice":
+            return self.answer
+        if self.kind == "truefalse":
+            return "True" if self.truth else "False"
+        if self.kind == "order":
+            return " → ".join(self.items)
+        return "; ".join(f"{left} – {right}" for left, right in self.pairs)
+
+
+Step = Lesson | Question
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    title: str
+    summary: str
+    scene: str
+    ask: int  # questions asked per play, drawn from the pool
+    steps: tuple[Step, ...]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(s for s in self.steps if isinstance(s, Question))
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return tuple(s for s in self.steps if isinstance(s, Lesson))
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        return next(s for s in self.lessons if s.id == lesson_id)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    meaning: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.also)
+
+
+@dataclass(frozen=True)
+class Content:
+    levels: tuple[Level, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    about: tuple[str, ...] = ()
+    source_path: str = field(default="", compare=False)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for level in self.levels for q in level.questions)
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)
+
+    def summary_line(self) -> str:
+        kinds = sorted({q.kind for q in self.questions}, key=KINDS.index)
+        return f"OK: {len(self.levels)} levels, {len(self.questions)} questions (kinds: {', '.join(kinds)})"

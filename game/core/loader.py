@@ -1,0 +1,276 @@
+"""Load ``questions.yaml`` strictly and kindly: every mistake, with its line, at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from game.core.catalog import ARTICLE_SECTIONS, SCENE_CUES
+from game.core.content import KINDS, Content, GlossaryEntry, Lesson, Level, Question, Step
+from game.core.strictyaml import Reader, display_path, line_of, read_document
+
+SCHEMA = 1
+
+# Longest text (in characters) that still fits its box on the smallest supported screen.
+MAX_LEN = {
+    "id": 40,
+    "title": 40,
+    "summary": 70,
+    "caption": 200,
+    "prompt": 150,
+    "choice": 60,
+    "explain": 240,
+    "item": 50,
+    "pair": 40,
+    "term": 30,
+    "meaning": 200,
+    "about": 300,
+}
+
+_COMMON = ("question", "kind", "prompt", "explain", "source")
+_KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "choice": ("choices", "answer"),
+    "truefalse": ("answer",),
+    "order": ("items",),
+    "match": ("pairs",),
+}
+
+
+def load_content(path: Path | str, label: str | None = None) -> Content:
+    """The content in ``path``; raises FileProblems listing every mistake."""
+    path = Path(path)
+    root, name = read_document(path, label or display_path(path))
+    reader = Reader(name)
+    content = _ContentReader(reader).read(root)
+    reader.raise_if_any()
+    assert content is not None  # no problems means every part was read
+    return Content(content.levels, content.glossary, content.about, source_path=str(path))
+
+
+class _ContentReader:
+    """Reads the node tree of a content file, reporting problems to one Reader."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.r = reader
+        self.level_ids: dict[str, int] = {}
+        self.step_ids: dict[str, int] = {}
+
+    def read(self, root: yaml.Node) -> Content | None:
+        r = self.r
+        fields = r.mapping(root, "the file", ("schema", "levels"), ("glossary", "about"))
+        if fields is None:
+            return None
+        if "schema" in fields:
+            schema = r.integer(fields["schema"], "schema", 0, 1000)
+            if schema is not None and schema != SCHEMA:
+                r.problem(fields["schema"], f"schema {schema} is not supported; this game reads schema {SCHEMA}")
+        levels: list[Level] = []
+        if "levels" in fields:
+            nodes = r.sequence(fields["levels"], "levels")
+            if nodes == []:
+                r.problem(fields["levels"], "levels: the list is empty; add at least one level")
+            levels = r.each(nodes or [], self.level)
+        glossary: list[GlossaryEntry] = []
+        if "glossary" in fields:
+            glossary = r.each(r.sequence(fields["glossary"], "glossary") or [], self.glossary_entry)
+        about: list[str] = []
+        if "about" in fields:
+            about = r.text_list(fields["about"], "about", MAX_LEN["about"], 1, 6) or []
+        return Content(tuple(levels), tuple(glossary), tuple(about))
+
+    def _claim(self, seen: dict[str, int], node: yaml.Node, kind: str, value: str) -> None:
+        if value in seen:
+            self.r.problem(node, f'{kind} id "{value}" is used twice (first on line {seen[value]})')
+        else:
+            seen[value] = line_of(node)
+
+    def level(self, node: yaml.Node) -> Level | None:
+        r = self.r
+        f = r.mapping(node, "level", ("id", "title", "summary", "scene", "steps"), ("ask",))
+        if f is None or "id" not in f:
+            return None
+        level_id = r.text(f["id"], "level id", MAX_LEN["id"])
+        if level_id is None:
+            return None
+        what = f'level "{level_id}"'
+        self._claim(self.level_ids, f["id"], "level", level_id)
+        title = r.text(f["title"], f"{what}: title", MAX_LEN["title"]) if "title" in f else None
+        summary = r.text(f["summary"], f"{what}: summary", MAX_LEN["summary"]) if "summary" in f else None
+        scene = r.text(f["scene"], f"{what}: scene") if "scene" in f else None
+        if scene is not None and scene not in SCENE_CUES:
+            r.problem(f["scene"], f'{what}: unknown scene "{scene}"; the scenes are: {", ".join(SCENE_CUES)}')
+            scene = None
+        if "steps" not in f:
+            return None
+        step_nodes = r.sequence(f["steps"], f"{what}: steps")
+        if step_nodes is None:
+            return None
+        steps: list[Step] = []
+        replays: list[tuple[yaml.Node, Question]] = []
+        last_lesson = ""
+        for step_node in step_nodes:
+            step = self.step(step_node, what, scene, last_lesson, replays)
+            if isinstance(step, Lesson):
+                last_lesson = step.id
+            if step is not None:
+                steps.append(step)
+        lesson_ids = {s.id for s in steps if isinstance(s, Lesson)}
+        for replay_node, question in replays:
+            if question.replay not in lesson_ids:
+                r.problem(
+                    replay_node,
+                    f'question "{question.id}": replay "{question.replay}" names no lesson of {what}'
+                    if question.replay
+                    else f'question "{question.id}": no lesson comes before it, so give it a replay',
+                )
+        questions = [s for s in steps if isinstance(s, Question)]
+        if not questions and len(steps) == len(step_nodes):
+            r.problem(f["steps"], f"{what} has no questions; add at least one")
+        ask = len(questions)
+        if "ask" in f:
+            value = r.integer(f["ask"], f"{what}: ask", 1, 1000)
+            if value is not None and value > len(questions):
+                r.problem(f["ask"], f"{what}: ask is {value} but the level has only {len(questions)} questions")
+            elif value is not None:
+                ask = value
+        if title is None or summary is None or scene is None:
+            return None
+        return Level(level_id, title, summary, scene, ask, tuple(steps))
+
+    def step(
+        self,
+        node: yaml.Node,
+        level: str,
+        scene: str | None,
+        last_lesson: str,
+        replays: list[tuple[yaml.Node, Question]],
+    ) -> Step | None:
+        r = self.r
+        if isinstance(node, yaml.MappingNode):
+            keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+            if "lesson" in keys:
+                return self.lesson(node, level, scene)
+            if "question" in keys:
+                return self.question(node, level, last_lesson, replays)
+        r.problem(node, f"{level}: each step starts with 'lesson: <id>' or 'question: <id>'")
+        return None
+
+    def lesson(self, node: yaml.Node, level: str, scene: str | None) -> Lesson | None:
+        r = self.r
+        f = r.mapping(node, f"{level}: lesson", ("lesson", "cue", "caption"))
+        if f is None or "lesson" not in f:
+            return None
+        lesson_id = r.text(f["lesson"], f"{level}: lesson id", MAX_LEN["id"])
+        if lesson_id is None:
+            return None
+        what = f'lesson "{lesson_id}"'
+        self._claim(self.step_ids, f["lesson"], "lesson", lesson_id)
+        cue = r.text(f["cue"], f"{what}: cue") if "cue" in f else None
+        if cue is not None and scene is not None and cue not in SCENE_CUES[scene]:
+            cues = ", ".join(SCENE_CUES[scene])
+            r.problem(f["cue"], f'{what}: the scene "{scene}" has no cue "{cue}"; its cues are: {cues}')
+            cue = None
+        caption = r.text(f["caption"], f"{what}: caption", MAX_LEN["caption"]) if "caption" in f else None
+        if cue is None or caption is None:
+            return None
+        return Lesson(lesson_id, cue, caption)
+
+    def question(
+        self,
+        node: yaml.Node,
+        level: str,
+        last_lesson: str,
+        replays: list[tuple[yaml.Node, Question]],
+    ) -> Question | None:
+        r = self.r
+        keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        kind_node = keys.get("kind")
+        kind = r.text(kind_node, f"{level}: question kind") if kind_node is not None else None
+        if kind is not None and kind not in KINDS:
+            r.problem(kind_node, f'{level}: unknown question kind "{kind}"; the kinds are: {", ".join(KINDS)}')
+            return None
+        extra = _KIND_FIELDS[kind] if kind else ("choices", "answer", "items", "pairs")
+        required = (*_COMMON, *extra) if kind else ("question", "kind")
+        optional = ("replay",) if kind else (*_COMMON, *extra, "replay")
+        f = r.mapping(node, f"{level}: question", required, optional)
+        if f is None or "question" not in f:
+            return None
+        question_id = r.text(f["question"], f"{level}: question id", MAX_LEN["id"])
+        if question_id is None:
+            return None
+        self._claim(self.step_ids, f["question"], "question", question_id)
+        if kind is None:
+            return None
+        what = f'question "{question_id}"'
+        prompt = r.text(f["prompt"], f"{what}: prompt", MAX_LEN["prompt"]) if "prompt" in f else None
+        explain = r.text(f["explain"], f"{what}: explain", MAX_LEN["explain"]) if "explain" in f else None
+        source = r.text(f["source"], f"{what}: source") if "source" in f else None
+        if source is not None and source not in ARTICLE_SECTIONS:
+            sections = "; ".join(f'"{s}"' for s in ARTICLE_SECTIONS)
+            r.problem(f["source"], f'{what}: source "{source}" is not a section of the article: {sections}')
+            source = None
+        replay = last_lesson
+        if "replay" in f:
+            replay = r.text(f["replay"], f"{what}: replay", MAX_LEN["id"]) or ""
+        answer_parts = self.answer(kind, f, what)
+        if prompt is None or explain is None or source is None or answer_parts is None:
+            return None
+        question = Question(question_id, kind, prompt, explain, source, replay, **answer_parts)  # type: ignore[arg-type]
+        replays.append((f.get("replay", f["question"]), question))
+        return question
+
+    def answer(self, kind: str, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+        """The kind-specific fields of a question, checked."""
+        r = self.r
+        if any(key not in f for key in _KIND_FIELDS[kind]):
+            return None
+        if kind == "truefalse":
+            truth = r.boolean(f["answer"], f"{what}: answer")
+            return None if truth is None else {"truth": truth}
+        if kind == "choice":
+            choices = r.text_list(f["choices"], f"{what}: choices", MAX_LEN["choice"], 2, 6)
+            answer = r.text(f["answer"], f"{what}: answer", MAX_LEN["choice"])
+            if choices is None or answer is None:
+                return None
+            if answer not in choices:
+                r.problem(f["answer"], f'{what}: answer "{answer}" is not one of its choices')
+                return None
+            return {"choices": tuple(choices), "answer": answer}
+        if kind == "order":
+            items = r.text_list(f["items"], f"{what}: items", MAX_LEN["item"], 3, 5)
+            return None if items is None else {"items": tuple(items)}
+        return self.pairs(f["pairs"], what)
+
+    def pairs(self, node: yaml.Node, what: str) -> dict[str, object] | None:
+        r = self.r
+        rows = r.sequence(node, f"{what}: pairs")
+        if rows is None:
+            return None
+        if not 3 <= len(rows) <= 4:
+            r.problem(node, f"{what}: pairs should have 3 or 4 pairs, not {len(rows)}")
+            return None
+        pairs = [r.text_list(row, f"{what}: pair {i}", MAX_LEN["pair"], 2, 2) for i, row in enumerate(rows, 1)]
+        if any(p is None for p in pairs):
+            return None
+        clean = [(p[0], p[1]) for p in pairs if p is not None]
+        for side, name in ((0, "left"), (1, "right")):
+            words = [p[side].casefold() for p in clean]
+            if len(set(words)) != len(words):
+                r.problem(node, f"{what}: two pairs have the same {name} side; every item must differ")
+                return None
+        return {"pairs": tuple(clean)}
+
+    def glossary_entry(self, node: yaml.Node) -> GlossaryEntry | None:
+        r = self.r
+        f = r.mapping(node, "glossary entry", ("term", "meaning"), ("also",))
+        if f is None or "term" not in f or "meaning" not in f:
+            return None
+        term = r.text(f["term"], "glossary term", MAX_LEN["term"])
+        meaning = r.text(f["meaning"], f'glossary "{term}": meaning', MAX_LEN["meaning"])
+        also: list[str] | None = []
+        if "also" in f:
+            also = r.text_list(f["also"], f'glossary "{term}": also', MAX_LEN["term"], 1, 6)
+        if term is None or meaning is None or also is None:
+            return None
+        return GlossaryEntry(term, meaning, tuple(also))

@@ -1,0 +1,168 @@
+"""Scenes and the stack they live on.
+
+A scene has a lifecycle (``enter``, ``exit``), receives actions (never raw events),
+advances with ``update(dt)`` and draws with ``draw(surface)``, which never changes
+state. Push for overlays (pause, a question), replace for navigation, pop to go back.
+The base class gives every scene the same focus ring and pointer handling for its
+buttons, so keyboard, mouse and touch work alike everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.shell.actions import Act, Action
+from game.shell.ui import Button, Ui
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+
+
+class Scene:
+    name = "scene"  # used by tests, the capture tour and the monkey test's visit count
+    opaque = True  # False for overlays: the scene below is drawn first
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.buttons: list[Button] = []
+        self.focus: Button | None = None
+        self.pressed: Button | None = None
+
+    @property
+    def ui(self) -> Ui:
+        return self.app.ui
+
+    # lifecycle
+    def enter(self) -> None:
+        self.layout()
+
+    def exit(self) -> None:
+        """Called when the scene leaves the stack."""
+
+    def resume(self) -> None:
+        """Called when the scene above this one is popped."""
+        self.layout()
+
+    def layout(self) -> None:
+        """Place buttons and text for the current window size (called on enter and resize)."""
+
+    # input
+    def handle(self, action: Action) -> None:
+        kind = action.kind
+        if kind is Act.BACK:
+            self.back()
+        elif kind in (Act.FOCUS_NEXT, Act.DOWN, Act.RIGHT):
+            self.move_focus(+1)
+        elif kind in (Act.FOCUS_PREV, Act.UP, Act.LEFT):
+            self.move_focus(-1)
+        elif kind is Act.SELECT:
+            if self.focus is not None and self.focus.enabled:
+                self.focus.on_press()
+            else:
+                self.on_select_without_focus()
+        elif kind is Act.CHOOSE:
+            self.choose(action.number)
+        elif kind is Act.POINTER_DOWN:
+            self.pressed = self.button_at(action.pos)
+            if self.pressed is None:
+                self.pointer_down(action.pos)
+        elif kind is Act.POINTER_MOVE:
+            if self.pressed is None:
+                self.pointer_move(action.pos)
+        elif kind is Act.POINTER_UP:
+            pressed, self.pressed = self.pressed, None
+            if pressed is not None:
+                if pressed is self.button_at(action.pos):  # slid off the button: no press
+                    self.focus = pressed
+                    pressed.on_press()
+            else:
+                self.pointer_up(action.pos)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def choose(self, number: int) -> None:
+        """Number keys: by default they press the n-th button that shows badge n."""
+        for button in self.buttons:
+            if button.badge == str(number) and button.enabled:
+                self.focus = button
+                button.on_press()
+                return
+
+    def on_select_without_focus(self) -> None:
+        """Enter with nothing focused: press the first primary button."""
+        for button in self.buttons:
+            if button.style == "primary" and button.enabled:
+                button.on_press()
+                return
+
+    def pointer_down(self, pos: tuple[int, int]) -> None:
+        """A press that hit no button."""
+
+    def pointer_move(self, pos: tuple[int, int]) -> None:
+        """A drag that did not start on a button."""
+
+    def pointer_up(self, pos: tuple[int, int]) -> None:
+        """A release whose press hit no button."""
+
+    def button_at(self, pos: tuple[int, int]) -> Button | None:
+        for button in self.buttons:
+            if button.enabled and button.rect.collidepoint(pos):
+                return button
+        return None
+
+    def move_focus(self, step: int) -> None:
+        usable = [b for b in self.buttons if b.enabled]
+        if not usable:
+            return
+        if self.focus not in usable:
+            self.focus = usable[0 if step > 0 else -1]
+        else:
+            i = usable.index(self.focus)  # type: ignore[arg-type]
+            self.focus = usable[(i + step) % len(usable)]
+        self.app.keyboard_used = True
+
+    def find(self, name: str) -> Button:
+        """The button called ``name`` (for tests and scripted tours)."""
+        return next(b for b in self.buttons if b.name == name)
+
+    # time and drawing
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds."""
+
+    def needs_redraw(self) -> bool:
+        """True while something on screen moves by itself (animations, timers)."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.ui.palette.background)
+        self.draw_buttons(surface)
+
+    def draw_buttons(self, surface: pygame.Surface) -> None:
+        show_focus = self.app.keyboard_used
+        for button in self.buttons:
+            button.draw(surface, self.ui, show_focus and button is self.focus, button is self.pressed)
+
+
+class CrossFade:
+    """A transition: the old screen fades out over the new one, eased, in ``duration`` s."""
+
+    def __init__(self, snapshot: pygame.Surface, duration: float = 0.3) -> None:
+        self.snapshot = snapshot
+        self.duration = duration
+        self.t = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.t >= self.duration
+
+    def update(self, dt: float) -> None:
+        self.t = min(self.duration, self.t + dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        x = self.t / self.duration
+        eased = 1 - (1 - x) * (1 - x)  # ease-out: quick start, gentle end
+        self.snapshot.set_alpha(round(255 * (1 - eased)))
+        surface.blit(self.snapshot, (0, 0))

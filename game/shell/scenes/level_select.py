@@ -1,0 +1,100 @@
+"""A card per level: its title, what it is about, the stars and best score earned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.content import Level
+from game.core.progress import LevelProgress
+from game.shell.scene import Scene
+from game.shell.ui import Button, Ui, draw_star, grid
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+
+
+@dataclass(eq=False)
+class LevelCard(Button):
+    """A button drawn as a card."""
+
+    level: Level | None = None
+    progress: LevelProgress = LevelProgress()
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, pressed: bool) -> None:
+        assert self.level is not None
+        p = ui.palette
+        rect = self.rect.move(0, ui.px(2)) if pressed else self.rect
+        ui.panel(surface, rect)
+        pad = ui.px(16)
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        star_r = min(ui.px(16), inner.height // 10)
+        footer_h = max(2 * star_r + ui.px(6), int(ui.type_size("small") * 1.3))
+        top = pygame.Rect(inner.left, inner.top, inner.width, int(inner.height * 0.55) - footer_h // 2)
+        summary = pygame.Rect(inner.left, top.bottom + ui.px(6), inner.width, inner.bottom - footer_h - top.bottom - ui.px(12))
+        ui.draw_text(surface, f"{self.badge}. {self.level.title}", "body", top, p.text, bold=True)
+        ui.draw_text(surface, self.level.summary, "small", summary, p.text_muted)
+        y = inner.bottom - footer_h // 2
+        for i in range(3):
+            earned = i < self.progress.stars
+            draw_star(surface, (inner.left + star_r + i * (2 * star_r + ui.px(6)), y), star_r, p.star if earned else p.star_empty, earned)
+        stars_w = 3 * (2 * star_r + ui.px(6))
+        best = f"Best: {self.progress.best_score}" if self.progress.best_score else "Not played yet"
+        best_rect = pygame.Rect(inner.left + stars_w, y - footer_h // 2, inner.width - stars_w, footer_h)
+        ui.draw_text(surface, best, "small", best_rect, p.text_muted, align="right", valign="middle")
+        if focused:
+            ring = rect.inflate(ui.px(12), ui.px(12))
+            pygame.draw.rect(surface, p.focus, ring, ui.px(ui.m.focus_width), border_radius=ui.px(ui.m.radius) + ui.px(6))
+
+
+class LevelSelectScene(Scene):
+    name = "level-select"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.heading_rect = pygame.Rect(0, 0, 0, 0)
+        self.cards: list[LevelCard] = []
+        for n, level in enumerate(app.content.levels, 1):
+            card = LevelCard(level.title, self._starter(level), badge=str(n), name=level.id, level=level)
+            self.cards.append(card)
+        self.back_button = Button("Back", self.back, name="back")
+        self.buttons = [*self.cards, self.back_button]
+
+    def _starter(self, level: Level):  # type: ignore[no-untyped-def]
+        return lambda: self.start(level)
+
+    def start(self, level: Level) -> None:
+        from game.shell.scenes.level import LevelPlay
+
+        LevelPlay(self.app, level).begin()
+
+    def back(self) -> None:
+        from game.shell.scenes.title import TitleScene
+
+        self.app.replace(TitleScene(self.app))
+
+    def layout(self) -> None:
+        ui = self.ui
+        w, h = ui.size
+        margin, gap = ui.px(ui.m.margin), ui.px(ui.m.gap)
+        control = ui.control_height()
+        header_h = max(control, int(ui.type_size("heading") * 1.4))
+        self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - ui.px(200) - gap, header_h)
+        self.back_button.rect = pygame.Rect(w - margin - ui.px(200), margin, ui.px(200), control)
+        area = pygame.Rect(margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin)
+        columns = 2 if ui.portrait or ui.text_scale > 1.4 else 4
+        if len(self.cards) <= 4 and not ui.portrait:
+            columns = len(self.cards)
+        for card, rect in zip(self.cards, grid(area, len(self.cards), columns, gap)):
+            card.rect = rect
+        for card in self.cards:
+            card.progress = self.app.progress.get(card.name)
+        if self.focus is None and self.cards:
+            self.focus = self.cards[0]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.ui.palette.background)
+        self.ui.draw_text(surface, "Choose a level", "heading", self.heading_rect, bold=True, valign="middle")
+        self.draw_buttons(surface)

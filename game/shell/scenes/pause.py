@@ -1,0 +1,32 @@
+"""The pause menu over a level: resume, start the level again, or leave it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from game.shell.scenes.menu import MenuScene
+from game.shell.ui import Button
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+
+
+class PauseScene(MenuScene):
+    name = "pause"
+    heading = "Paused"
+    body = "Take your time. Nothing happens while you are here."
+    overlay = True
+
+    def __init__(self, app: App, restart: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.buttons = [
+            Button("Resume", app.pop, "primary", name="resume"),
+            Button("Restart level", restart, name="restart"),
+            Button("Quit to title", self.quit_to_title, name="quit-to-title"),
+        ]
+
+    def quit_to_title(self) -> None:
+        from game.shell.scenes.title import TitleScene
+
+        self.app.replace(TitleScene(self.app))

@@ -1,0 +1,40 @@
+"""The first screen: the game's name, a calm welcome, and where to go."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.shell.scenes.menu import ConfirmScene, MenuScene
+from game.shell.ui import Button
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+
+
+class TitleScene(MenuScene):
+    name = "title"
+    heading = "ImmunoQuest"
+    body = "Learn how immunotherapy helps your immune system fight cancer. Go at your own pace."
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.buttons = [
+            Button("Start", self.start, "primary", name="start"),
+            Button("About this game", self.about, name="about"),
+            Button("Quit", self.back, name="quit"),
+        ]
+
+    def start(self) -> None:
+        from game.shell.scenes.level_select import LevelSelectScene
+
+        self.app.replace(LevelSelectScene(self.app))
+
+    def about(self) -> None:
+        from game.shell.scenes.about import AboutScene
+
+        self.app.push(AboutScene(self.app))
+
+    def back(self) -> None:
+        self.app.push(
+            ConfirmScene(self.app, "Leave the game?", "Your stars are saved.", "Yes, quit", self.app.quit)
+        )
