@@ -9,11 +9,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.core.content import Content
 from game.core.errors import FileProblems
 from game.core.loader import load_content
 from game.core.storage import default_data_dir
+
+if TYPE_CHECKING:
+    from game.shell.app import Options
 
 log = logging.getLogger("game")
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
@@ -31,16 +35,24 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="immunoquest", description="ImmunoQuest: learn how immunotherapy helps fight cancer.")
-    p.add_argument("--check", nargs="?", const=str(DEFAULT_CONTENT), metavar="FILE", help="check a content file and exit")
+    p = argparse.ArgumentParser(
+        prog="immunoquest", description="ImmunoQuest: learn how immunotherapy helps fight cancer."
+    )
+    p.add_argument(
+        "--check", nargs="?", const=str(DEFAULT_CONTENT), metavar="FILE", help="check a content file and exit"
+    )
     p.add_argument("--content", default=str(DEFAULT_CONTENT), metavar="FILE", help="play this content file")
-    p.add_argument("--data-dir", metavar="DIR", help="where progress and logs are kept (default: your user data folder)")
+    p.add_argument(
+        "--data-dir", metavar="DIR", help="where progress and logs are kept (default: your user data folder)"
+    )
     p.add_argument("--seed", type=int, help="make the questions and their order repeatable")
     p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="fill the screen")
     p.add_argument("--reduced-motion", action="store_true", help="still pictures instead of movement")
     p.add_argument("--text-size", type=int, choices=(100, 150, 200), default=100, help="text size in percent")
-    p.add_argument("--capture", metavar="DIR", help="write a screenshot of every screen to DIR and exit (no window needed)")
+    p.add_argument(
+        "--capture", metavar="DIR", help="write a screenshot of every screen to DIR and exit (no window needed)"
+    )
     return p
 
 
@@ -94,10 +106,9 @@ def load_or_report(path: Path) -> Content | None:
         return None
 
 
-def play(options: object) -> int:
-    from game.shell.app import App, Options
+def play(options: Options) -> int:
+    from game.shell.app import App
 
-    assert isinstance(options, Options)
     os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     import pygame
 
@@ -118,7 +129,9 @@ def setup_logging(data_dir: Path) -> None:
     root.addHandler(console)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(data_dir / "immunoquest.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            data_dir / "immunoquest.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError as exc:

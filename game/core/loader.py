@@ -111,11 +111,12 @@ class _ContentReader:
         last_lesson = ""
         for step_node in step_nodes:
             step = self.step(step_node, what, scene, last_lesson, replays)
-            if isinstance(step, Lesson):
-                last_lesson = step.id
+            lesson_id = _keys(step_node).get("lesson")
+            if isinstance(lesson_id, yaml.ScalarNode):
+                last_lesson = " ".join(str(lesson_id.value).split())
             if step is not None:
                 steps.append(step)
-        lesson_ids = {s.id for s in steps if isinstance(s, Lesson)}
+        lesson_ids = self.lesson_ids_in(step_nodes)
         for replay_node, question in replays:
             if question.replay not in lesson_ids:
                 r.problem(
@@ -124,19 +125,28 @@ class _ContentReader:
                     if question.replay
                     else f'question "{question.id}": no lesson comes before it, so give it a replay',
                 )
-        questions = [s for s in steps if isinstance(s, Question)]
-        if not questions and len(steps) == len(step_nodes):
+        pool = sum(1 for n in step_nodes if "question" in _keys(n))
+        if pool == 0:
             r.problem(f["steps"], f"{what} has no questions; add at least one")
-        ask = len(questions)
+        ask = pool
         if "ask" in f:
             value = r.integer(f["ask"], f"{what}: ask", 1, 1000)
-            if value is not None and value > len(questions):
-                r.problem(f["ask"], f"{what}: ask is {value} but the level has only {len(questions)} questions")
+            if value is not None and pool and value > pool:
+                r.problem(f["ask"], f"{what}: ask is {value} but the level has only {pool} questions")
             elif value is not None:
                 ask = value
         if title is None or summary is None or scene is None:
             return None
         return Level(level_id, title, summary, scene, ask, tuple(steps))
+
+    def lesson_ids_in(self, step_nodes: list[yaml.Node]) -> set[str]:
+        """Ids of every lesson step, even one with other mistakes, so replays are judged fairly."""
+        ids = set()
+        for node in step_nodes:
+            id_node = _keys(node).get("lesson")
+            if isinstance(id_node, yaml.ScalarNode):
+                ids.add(" ".join(str(id_node.value).split()))
+        return ids
 
     def step(
         self,
@@ -148,7 +158,7 @@ class _ContentReader:
     ) -> Step | None:
         r = self.r
         if isinstance(node, yaml.MappingNode):
-            keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+            keys = _keys(node)
             if "lesson" in keys:
                 return self.lesson(node, level, scene)
             if "question" in keys:
@@ -158,7 +168,9 @@ class _ContentReader:
 
     def lesson(self, node: yaml.Node, level: str, scene: str | None) -> Lesson | None:
         r = self.r
-        f = r.mapping(node, f"{level}: lesson", ("lesson", "cue", "caption"))
+        id_node = _keys(node).get("lesson")
+        label = f'lesson "{id_node.value}"' if isinstance(id_node, yaml.ScalarNode) else f"{level}: lesson"
+        f = r.mapping(node, label, ("lesson", "cue", "caption"))
         if f is None or "lesson" not in f:
             return None
         lesson_id = r.text(f["lesson"], f"{level}: lesson id", MAX_LEN["id"])
@@ -184,16 +196,18 @@ class _ContentReader:
         replays: list[tuple[yaml.Node, Question]],
     ) -> Question | None:
         r = self.r
-        keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        keys = _keys(node)
+        id_node = keys.get("question")
+        label = f'question "{id_node.value}"' if isinstance(id_node, yaml.ScalarNode) else f"{level}: question"
         kind_node = keys.get("kind")
-        kind = r.text(kind_node, f"{level}: question kind") if kind_node is not None else None
+        kind = r.text(kind_node, f"{label}: kind") if kind_node is not None else None
         if kind is not None and kind not in KINDS:
-            r.problem(kind_node, f'{level}: unknown question kind "{kind}"; the kinds are: {", ".join(KINDS)}')
+            r.problem(kind_node, f'{label}: unknown kind "{kind}"; the kinds are: {", ".join(KINDS)}')
             return None
         extra = _KIND_FIELDS[kind] if kind else ("choices", "answer", "items", "pairs")
         required = (*_COMMON, *extra) if kind else ("question", "kind")
         optional = ("replay",) if kind else (*_COMMON, *extra, "replay")
-        f = r.mapping(node, f"{level}: question", required, optional)
+        f = r.mapping(node, label, required, optional)
         if f is None or "question" not in f:
             return None
         question_id = r.text(f["question"], f"{level}: question id", MAX_LEN["id"])
@@ -274,3 +288,10 @@ class _ContentReader:
         if term is None or meaning is None or also is None:
             return None
         return GlossaryEntry(term, meaning, tuple(also))
+
+
+def _keys(node: yaml.Node) -> dict[str, yaml.Node]:
+    """The fields of a mapping node by key, without any checking (for a first look)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}

@@ -36,5 +36,5 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_json_atomically(path: Path, data: Any) -> None:  # noqa: ANN401 - any JSON value
+def write_json_atomically(path: Path, data: Any) -> None:
     write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")

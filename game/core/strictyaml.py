@@ -35,7 +35,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     """A composer that stops at the first anchor or alias: editors never need them,
     and an alias bomb (a few lines that expand to billions of nodes) is then harmless."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's API
+    def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
@@ -61,9 +61,7 @@ def read_document(path: Path, label: str | None = None) -> tuple[yaml.Node, str]
             raise FileProblems([Problem(name, None, "this is a folder, not a file")])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise FileProblems(
-                [Problem(name, None, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-            )
+            raise FileProblems([Problem(name, None, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FileProblems([Problem(name, None, "file not found")]) from None
@@ -73,13 +71,11 @@ def read_document(path: Path, label: str | None = None) -> tuple[yaml.Node, str]
         text = raw.decode("utf-8-sig")  # a byte-order mark is fine
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblems(
-            [Problem(name, line, "this line is not UTF-8 text; save the file as UTF-8")]
-        ) from None
+        raise FileProblems([Problem(name, line, "this line is not UTF-8 text; save the file as UTF-8")]) from None
     if not text.strip():
         raise FileProblems([Problem(name, None, "the file is empty")])
     try:
-        node = yaml.compose(text, Loader=_NoAliasLoader)  # noqa: S506 - composes only, never constructs
+        node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -211,9 +207,7 @@ class Reader:
             return None
         return list(node.value)
 
-    def text_list(
-        self, node: yaml.Node, what: str, max_len: int, min_items: int, max_items: int
-    ) -> list[str] | None:
+    def text_list(self, node: yaml.Node, what: str, max_len: int, min_items: int, max_items: int) -> list[str] | None:
         items = self.sequence(node, what)
         if items is None:
             return None

@@ -55,9 +55,7 @@ _KEYS = {
     pygame.K_LEFT: Act.LEFT,
     pygame.K_RIGHT: Act.RIGHT,
 }
-_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
-    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
-}
+_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
 class InputMapper:

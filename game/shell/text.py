@@ -81,6 +81,7 @@ class TextRenderer:
         self._fonts: BoundedCache[tuple[int, bool], pygame.font.Font] = BoundedCache(48)
         self._surfaces: BoundedCache[tuple[str, int, bool, Colour], pygame.Surface] = BoundedCache(600)
         self._blocks: BoundedCache[tuple[str, int, bool, int, int, int], TextBlock] = BoundedCache(400)
+        self.overflows: set[str] = set()  # texts that did not fit even at the smallest size
 
     @property
     def cache_sizes(self) -> dict[str, tuple[int, int]]:
@@ -126,7 +127,11 @@ class TextRenderer:
             lines = wrap(text, font, width)
             line_height = font.get_linesize()
             too_wide = any(font.size(line)[0] > width for line in lines)
-            if (line_height * len(lines) <= height and not too_wide) or size <= min_size:
+            fits = line_height * len(lines) <= height and not too_wide
+            if fits or size <= min_size:
+                if not fits:
+                    log.warning("text does not fit a %dx%d box: %r", width, height, text[:60])
+                    self.overflows.add(text)
                 return TextBlock(tuple(lines), size, bold, line_height)
             size = max(min_size, int(size * 0.9))
 

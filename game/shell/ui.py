@@ -67,7 +67,9 @@ class Ui:
         block = self.block(text, role, rect, bold)
         self.text.draw_block(surface, block, rect, colour or self.palette.text, align, valign)
 
-    def panel(self, surface: pygame.Surface, rect: pygame.Rect, fill: Colour | None = None, border: bool = True) -> None:
+    def panel(
+        self, surface: pygame.Surface, rect: pygame.Rect, fill: Colour | None = None, border: bool = True
+    ) -> None:
         radius = self.px(self.m.radius)
         pygame.draw.rect(surface, fill or self.palette.surface, rect, border_radius=radius)
         if border:

@@ -108,7 +108,9 @@ class LevelScreen(Scene):
             split = int(text_w * 0.6)
             self.bar_title = pygame.Rect(half.left, half.top, split, control)
             self.bar_progress = pygame.Rect(half.left + split + gap, half.top, text_w - split - gap, control)
-        self.content_rect = pygame.Rect(2 * margin, self.bar.bottom + gap, w - 4 * margin, h - self.bar.bottom - gap - margin)
+        self.content_rect = pygame.Rect(
+            2 * margin, self.bar.bottom + gap, w - 4 * margin, h - self.bar.bottom - gap - margin
+        )
 
     def draw_bar(self, surface: pygame.Surface) -> None:
         ui = self.ui
@@ -118,7 +120,15 @@ class LevelScreen(Scene):
         title = f"Level {self.play.number}: {self.play.level.title}"
         ui.draw_text(surface, title, "small", self.bar_title, bold=True, valign="middle")
         if self.bar_progress.width:
-            ui.draw_text(surface, self.play.progress_text, "small", self.bar_progress, ui.palette.text_muted, align="right", valign="middle")
+            ui.draw_text(
+                surface,
+                self.play.progress_text,
+                "small",
+                self.bar_progress,
+                ui.palette.text_muted,
+                align="right",
+                valign="middle",
+            )
 
 
 class LessonScene(LevelScreen):
@@ -206,7 +216,9 @@ class LessonScene(LevelScreen):
         pad = ui.px(18)
         text_w = area.width - 2 * pad
         caption_h = ui.text.fit(self.lesson.caption, ui.type_size("body"), text_w, 10_000).height
-        task_h = int(ui.type_size("small") * 1.3) * (3 if ui.portrait or ui.text_scale > 1 else 2) if self.hands_on else 0
+        task_h = (
+            int(ui.type_size("small") * 1.3) * (3 if ui.portrait or ui.text_scale > 1 else 2) if self.hands_on else 0
+        )
         band_h = caption_h + task_h + 2 * pad + (gap if task_h else 0)
         min_scene = area.height // 3
         band_h = min(band_h, area.height - control - 2 * gap - min_scene)
@@ -270,14 +282,16 @@ class QuestionScene(LevelScreen):
             extra: list[Button] = []
         elif self.kind == "order":
             self.option_buttons = [
-                Button(text, self._placer(text), badge=str(i), name=f"option-{i}") for i, text in enumerate(a.options, 1)
+                Button(text, self._placer(text), badge=str(i), name=f"option-{i}")
+                for i, text in enumerate(a.options, 1)
             ]
             extra = [self.clear_button, self.check_button]
         else:
             lefts = [Button(t, self._left_picker(t), badge=str(i), name=f"left-{i}") for i, t in enumerate(a.lefts, 1)]
             n = len(lefts)
             rights = [
-                Button(t, self._right_picker(t), badge=str(n + i), name=f"right-{i}") for i, t in enumerate(a.options, 1)
+                Button(t, self._right_picker(t), badge=str(n + i), name=f"right-{i}")
+                for i, t in enumerate(a.options, 1)
             ]
             self.option_buttons = lefts + rights
             extra = [self.clear_button, self.check_button]
@@ -321,7 +335,9 @@ class QuestionScene(LevelScreen):
                 del self.pairs[left]
         if self.picked_left is not None:
             self.pairs[self.picked_left] = right
-            unpaired = [b.label for b in self.option_buttons if b.name.startswith("left-") and b.label not in self.pairs]
+            unpaired = [
+                b.label for b in self.option_buttons if b.name.startswith("left-") and b.label not in self.pairs
+            ]
             self.picked_left = None
             if unpaired:  # keyboard users flow straight on to the next item
                 self.picked_left = unpaired[0]
@@ -351,11 +367,17 @@ class QuestionScene(LevelScreen):
             paired_rights = set(self.pairs.values())
             for b in self.option_buttons:
                 if b.name.startswith("left-"):
-                    b.style = "selected" if b.label == self.picked_left else ("primary" if b.label in self.pairs else "secondary")
+                    b.style = (
+                        "selected"
+                        if b.label == self.picked_left
+                        else ("primary" if b.label in self.pairs else "secondary")
+                    )
                 else:
                     b.style = "primary" if b.label in paired_rights else "secondary"
             self.check_button.enabled = len(self.pairs) == len(self.asked.lefts)
         self.clear_button.enabled = bool(self.order or self.pairs or self.picked_left)
+        if self.check_button.enabled and self.kind in ("order", "match"):
+            self.focus = self.check_button  # all placed: Enter now checks the answer
 
     def pair_label(self, left: str) -> str:
         right = self.pairs.get(left)
@@ -371,7 +393,9 @@ class QuestionScene(LevelScreen):
         area = self.content_rect
         gap = ui.px(ui.m.gap)
         control = ui.control_height()
-        prompt_h = ui.text.fit(self.asked.question.prompt, ui.type_size("heading"), area.width - ui.px(36), 10_000, True).height
+        prompt_h = ui.text.fit(
+            self.asked.question.prompt, ui.type_size("heading"), area.width - ui.px(36), 10_000, True
+        ).height
         prompt_h = min(prompt_h + ui.px(28), area.height // 3)
         hint_h = int(ui.type_size("small") * 1.4) * (2 if ui.portrait or ui.text_scale > 1 else 1)
         self.prompt_rect = pygame.Rect(area.left, area.top, area.width, prompt_h)
@@ -448,9 +472,7 @@ class FeedbackScene(LevelScreen):
 
     name = "feedback"
 
-    def __init__(
-        self, app: App, play: LevelPlay, asked: AskedQuestion, response: Response, outcome: Outcome
-    ) -> None:
+    def __init__(self, app: App, play: LevelPlay, asked: AskedQuestion, response: Response, outcome: Outcome) -> None:
         super().__init__(app, play)
         self.asked = asked
         self.response = response
@@ -496,7 +518,9 @@ class FeedbackScene(LevelScreen):
         self.banner = pygame.Rect(area.left, area.top, area.width, banner_h)
         buttons = pygame.Rect(area.left, area.bottom - control, area.width, control)
         text_w = area.width - ui.px(100)
-        answer_h = ui.text.fit("The answer: " + self.answer_lines, ui.type_size("body"), text_w, 10_000, True).height + ui.px(24)
+        answer_h = ui.text.fit(
+            "The answer: " + self.answer_lines, ui.type_size("body"), text_w, 10_000, True
+        ).height + ui.px(24)
         chosen_h = int(ui.type_size("body") * 1.4) if self.chosen_text else 0
         answer_h = min(answer_h, area.height // 3)
         self.answer_rect = pygame.Rect(area.left, self.banner.bottom + gap, area.width, answer_h)
@@ -520,13 +544,20 @@ class FeedbackScene(LevelScreen):
         word = "Right!" if right else "Not quite"
         if right and self.outcome.points:
             word += f"  +{self.outcome.points} points"
-        text_rect = pygame.Rect(icon.right + ui.px(16), self.banner.top, self.banner.right - icon.right - ui.px(32), self.banner.height)
+        text_rect = pygame.Rect(
+            icon.right + ui.px(16), self.banner.top, self.banner.right - icon.right - ui.px(32), self.banner.height
+        )
         ui.draw_text(surface, word, "title", text_rect, ink, bold=True, valign="middle")
         ui.panel(surface, self.answer_rect, p.surface)
         pygame.draw.rect(surface, p.right, self.answer_rect, ui.px(5), border_radius=ui.px(ui.m.radius))
         mark = pygame.Rect(self.answer_rect.left + ui.px(14), self.answer_rect.top + ui.px(12), ui.px(36), ui.px(36))
         draw_icon(surface, "check", mark, p.right, ui.px(5))
-        inner = pygame.Rect(mark.right + ui.px(14), self.answer_rect.top + ui.px(12), self.answer_rect.width - ui.px(100), self.answer_rect.height - ui.px(24))
+        inner = pygame.Rect(
+            mark.right + ui.px(14),
+            self.answer_rect.top + ui.px(12),
+            self.answer_rect.width - ui.px(100),
+            self.answer_rect.height - ui.px(24),
+        )
         ui.draw_text(surface, "The answer: " + self.answer_lines, "body", inner, bold=True, valign="middle")
         if self.chosen_text:
             mark = pygame.Rect(self.chosen_rect.left + ui.px(14), self.chosen_rect.top + ui.px(4), ui.px(28), ui.px(28))

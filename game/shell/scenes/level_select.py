@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -21,7 +21,7 @@ class LevelCard(Button):
     """A button drawn as a card."""
 
     level: Level | None = None
-    progress: LevelProgress = LevelProgress()
+    progress: LevelProgress = field(default_factory=LevelProgress)
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, pressed: bool) -> None:
         assert self.level is not None
@@ -33,20 +33,30 @@ class LevelCard(Button):
         star_r = min(ui.px(16), inner.height // 10)
         footer_h = max(2 * star_r + ui.px(6), int(ui.type_size("small") * 1.3))
         top = pygame.Rect(inner.left, inner.top, inner.width, int(inner.height * 0.55) - footer_h // 2)
-        summary = pygame.Rect(inner.left, top.bottom + ui.px(6), inner.width, inner.bottom - footer_h - top.bottom - ui.px(12))
+        summary = pygame.Rect(
+            inner.left, top.bottom + ui.px(6), inner.width, inner.bottom - footer_h - top.bottom - ui.px(12)
+        )
         ui.draw_text(surface, f"{self.badge}. {self.level.title}", "body", top, p.text, bold=True)
         ui.draw_text(surface, self.level.summary, "small", summary, p.text_muted)
         y = inner.bottom - footer_h // 2
         for i in range(3):
             earned = i < self.progress.stars
-            draw_star(surface, (inner.left + star_r + i * (2 * star_r + ui.px(6)), y), star_r, p.star if earned else p.star_empty, earned)
+            draw_star(
+                surface,
+                (inner.left + star_r + i * (2 * star_r + ui.px(6)), y),
+                star_r,
+                p.star if earned else p.star_empty,
+                earned,
+            )
         stars_w = 3 * (2 * star_r + ui.px(6))
         best = f"Best: {self.progress.best_score}" if self.progress.best_score else "Not played yet"
         best_rect = pygame.Rect(inner.left + stars_w, y - footer_h // 2, inner.width - stars_w, footer_h)
         ui.draw_text(surface, best, "small", best_rect, p.text_muted, align="right", valign="middle")
         if focused:
             ring = rect.inflate(ui.px(12), ui.px(12))
-            pygame.draw.rect(surface, p.focus, ring, ui.px(ui.m.focus_width), border_radius=ui.px(ui.m.radius) + ui.px(6))
+            pygame.draw.rect(
+                surface, p.focus, ring, ui.px(ui.m.focus_width), border_radius=ui.px(ui.m.radius) + ui.px(6)
+            )
 
 
 class LevelSelectScene(Scene):
@@ -83,7 +93,9 @@ class LevelSelectScene(Scene):
         header_h = max(control, int(ui.type_size("heading") * 1.4))
         self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - ui.px(200) - gap, header_h)
         self.back_button.rect = pygame.Rect(w - margin - ui.px(200), margin, ui.px(200), control)
-        area = pygame.Rect(margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin)
+        area = pygame.Rect(
+            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
+        )
         columns = 2 if ui.portrait or ui.text_scale > 1.4 else 4
         if len(self.cards) <= 4 and not ui.portrait:
             columns = len(self.cards)

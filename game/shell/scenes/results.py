@@ -88,13 +88,21 @@ class ResultsScene(Scene):
         buttons_area = pygame.Rect(area.left, area.bottom - buttons_h, area.width, buttons_h)
         for i, button in enumerate(self.buttons):
             r, c = divmod(i, columns)
-            cell = row(pygame.Rect(buttons_area.left, buttons_area.top + r * (control + gap), buttons_area.width, control), columns, gap)[c]
+            cell = row(
+                pygame.Rect(buttons_area.left, buttons_area.top + r * (control + gap), buttons_area.width, control),
+                columns,
+                gap,
+            )[c]
             button.rect = cell
         top = self.score_rect.bottom + gap
         more_h = control if len(self.remember) > self.per_page else 0
-        self.remember_rect = pygame.Rect(area.left, top, area.width, buttons_area.top - gap - top - (more_h + gap if more_h else 0))
+        self.remember_rect = pygame.Rect(
+            area.left, top, area.width, buttons_area.top - gap - top - (more_h + gap if more_h else 0)
+        )
         if more_h:
-            self.more_button.rect = pygame.Rect(area.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control)
+            self.more_button.rect = pygame.Rect(
+                area.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control
+            )
             if self.more_button not in self.buttons:
                 self.buttons.insert(len(self.buttons) - 1, self.more_button)
         if self.focus is None:
@@ -105,17 +113,29 @@ class ResultsScene(Scene):
         p = ui.palette
         r = self.result
         surface.fill(p.background)
-        ui.draw_text(surface, f"{self.level.title} — {PRAISE[r.stars]}", "heading", self.heading_rect, bold=True, align="center", valign="middle")
+        ui.draw_text(
+            surface,
+            f"{self.level.title} — {PRAISE[r.stars]}",
+            "heading",
+            self.heading_rect,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
         radius = self.stars_rect.height // 2 - ui.px(4)
         for i in range(3):
             x = self.stars_rect.centerx + (i - 1) * (2 * radius + ui.px(24))
-            draw_star(surface, (x, self.stars_rect.centery), radius, p.star if i < r.stars else p.star_empty, i < r.stars)
+            draw_star(
+                surface, (x, self.stars_rect.centery), radius, p.star if i < r.stars else p.star_empty, i < r.stars
+            )
         summary = f"Score: {r.score}  ·  {r.correct} of {r.asked} right  ·  {r.stars} of 3 stars"
         ui.draw_text(surface, summary, "heading", self.score_rect, align="center", valign="middle")
         ui.panel(surface, self.remember_rect, p.surface_alt)
         inner = self.remember_rect.inflate(-ui.px(40), -ui.px(28))
         head_h = int(ui.type_size("body") * 1.4)
-        ui.draw_text(surface, "What to remember", "body", pygame.Rect(inner.left, inner.top, inner.width, head_h), bold=True)
+        ui.draw_text(
+            surface, "What to remember", "body", pygame.Rect(inner.left, inner.top, inner.width, head_h), bold=True
+        )
         body = pygame.Rect(inner.left, inner.top + head_h, inner.width, inner.height - head_h)
         ui.draw_text(surface, self.remember_text, "body", body)
         self.draw_buttons(surface)

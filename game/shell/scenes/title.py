@@ -35,6 +35,4 @@ class TitleScene(MenuScene):
         self.app.push(AboutScene(self.app))
 
     def back(self) -> None:
-        self.app.push(
-            ConfirmScene(self.app, "Leave the game?", "Your stars are saved.", "Yes, quit", self.app.quit)
-        )
+        self.app.push(ConfirmScene(self.app, "Leave the game?", "Your stars are saved.", "Yes, quit", self.app.quit))

@@ -1,0 +1,509 @@
+"""The shared machinery behind every scene: time, layout, backgrounds, the hands-on moment.
+
+Each scene subclasses :class:`Stage`, lists its cues, and writes one ``d_<cue>``
+method per cue that blits cached sprites. ``Stage`` handles:
+
+* time: ``t`` restarts at each cue, ``clock`` runs freely for loops; helpers
+  ``ramp``/``wave``/``loop``/``frame`` return still values under reduced motion;
+* layout: positions are fractions of a landscape stage (``p(fx, fy)``), transposed
+  for tall rectangles in the bloodstream scenes, letterboxed in the room scenes;
+* the hands-on moment: a few numbered steps, each a target to tap (or a thing to
+  drag), done in order by the keyboard, hinted after ``HINT_AFTER_S`` of no progress
+  and completed automatically after ``auto_complete_after`` seconds.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import ClassVar
+
+import pygame
+import pygame.gfxdraw
+
+from game.shell.art import palette as P
+from game.shell.art import sprites as S
+from game.shell.art.base import AUTO_COMPLETE_S, HINT_AFTER_S, SceneArt
+from game.shell.art.cache import CACHE, q
+
+TAU = math.tau
+REF_RECT = pygame.Rect(0, 0, 1216, 400)
+
+
+def smooth(x: float) -> float:
+    x = 0.0 if x < 0 else 1.0 if x > 1 else x
+    return x * x * (3 - 2 * x)
+
+
+def lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def lerp2(a, b, t: float) -> tuple[float, float]:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+class Layout:
+    """Where a fraction of the stage lands in pixels, and the size unit ``u``."""
+
+    def __init__(self, rect: pygame.Rect, transposable: bool) -> None:
+        self.rect = rect
+        w, h = rect.size
+        self.tr = transposable and h > w * 1.1
+        stage = pygame.Rect(rect)
+        if not transposable and h > w * 0.8:  # a tall room: letterbox a landscape stage
+            sh = int(w * 0.8)
+            stage = pygame.Rect(rect.x, rect.centery - sh // 2, w, sh)
+        self.stage = stage
+        sw, sh = stage.size
+        self.u = max(8.0, min(sw, sh / 2.3) if self.tr else min(sh, sw / 2.3))
+
+    def d(self, dx: float, dy: float) -> tuple[float, float]:
+        """A landscape offset (in pixels) turned to match the layout."""
+        return (dy, dx) if self.tr else (dx, dy)
+
+    def p(self, fx: float, fy: float) -> tuple[float, float]:
+        s = self.stage
+        if self.tr:
+            return (s.x + fy * s.w, s.y + fx * s.h)
+        return (s.x + fx * s.w, s.y + fy * s.h)
+
+
+# ---------------------------------------------------------------- backgrounds
+def _gradient(s: pygame.Surface, top, bottom, vertical: bool = True) -> None:
+    w, h = s.get_size()
+    n = h if vertical else w
+    for i in range(n):
+        col = S.mix(top, bottom, i / max(1, n - 1))
+        if vertical:
+            pygame.draw.line(s, col, (0, i), (w, i))
+        else:
+            pygame.draw.line(s, col, (i, 0), (i, h))
+
+
+def background(kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
+    """The still backdrop of a scene, rendered once per size."""
+
+    def build() -> pygame.Surface:
+        s = pygame.Surface((w, h))
+        tr, sy, sh, u = lay_key
+        rnd = random.Random(3)
+        if kind == "blood":
+            _gradient(s, P.BLOOD_TOP, P.BLOOD_BOTTOM, vertical=not tr)
+            long_, short = (h, w) if tr else (w, h)
+            band = max(6, int(short * 0.06))
+            for side in (0, 1):
+                pts = []
+                for i in range(0, 65):
+                    a = i / 64 * long_
+                    d = band + math.sin(i * 0.35 + side) * band * 0.18
+                    d = d if side == 0 else short - d
+                    pts.append((d, a) if tr else (a, d))
+                edge = (0, 0) if side == 0 else ((short, 0) if tr else (0, short))
+                far = (0, long_) if side == 0 and tr else (short, long_) if tr else ((long_, 0) if side == 0 else (long_, short))
+                poly = [edge] + pts + [far]
+                pygame.draw.polygon(s, P.VESSEL_WALL, poly)
+                pygame.draw.aalines(s, P.VESSEL_EDGE, False, pts)
+            for _ in range(int(10 + long_ / max(1, u) * 3)):
+                rc = S.red_cell(q(u * rnd.uniform(0.04, 0.065)))
+                rc.set_alpha(110)
+                a, b = rnd.uniform(0, long_), rnd.uniform(band * 1.6, short - band * 1.6)
+                s.blit(rc, rc.get_rect(center=(int(b), int(a)) if tr else (int(a), int(b))))
+                rc.set_alpha(255)
+        elif kind == "lab":
+            _gradient(s, P.LAB_TOP, P.LAB_BOTTOM)
+            floor = sy + int(sh * 0.8)
+            pygame.draw.rect(s, P.BENCH, (0, floor, w, h - floor))
+            pygame.draw.rect(s, S.mix(P.BENCH, P.WHITE, 0.45), (0, floor, w, max(2, int(u * 0.02))))
+            for _ in range(14):
+                r = int(u * rnd.uniform(0.03, 0.08))
+                g = S.glow(max(4, r), P.WHITE, 120)
+                s.blit(g, g.get_rect(center=(int(rnd.uniform(0, w)), int(rnd.uniform(0, floor * 0.9)))))
+        elif kind == "clinic":
+            _gradient(s, P.CLINIC_TOP, P.CLINIC_BOTTOM)
+            floor = sy + int(sh * 0.84)
+            win = pygame.Rect(int(w * 0.06), sy + int(sh * 0.08), int(u * 0.7), int(sh * 0.38))
+            pygame.draw.rect(s, S.mix(P.WINDOW, P.OUTLINE, 0.25), win.inflate(int(u * 0.03), int(u * 0.03)), border_radius=int(u * 0.03))
+            pygame.draw.rect(s, P.WINDOW, win, border_radius=int(u * 0.02))
+            pygame.draw.line(s, S.mix(P.WINDOW, P.OUTLINE, 0.25), win.midtop, win.midbottom, max(2, int(u * 0.015)))
+            pygame.draw.rect(s, P.FLOOR, (0, floor, w, h - floor))
+            pygame.draw.rect(s, S.mix(P.FLOOR, P.OUTLINE, 0.2), (0, floor, w, max(2, int(u * 0.012))))
+        elif kind == "sky":
+            _gradient(s, P.SKY_TOP, P.SKY_BOTTOM)
+            for col, base, amp, k in ((P.HILL_FAR, 0.7, 0.07, 1.3), (P.HILL, 0.8, 0.06, 2.1)):
+                pts = [(0, h)]
+                for i in range(65):
+                    x = w * i / 64
+                    pts.append((x, sy + sh * (base - amp * math.sin(i / 64 * math.pi * k + 0.4))))
+                pts.append((w, h))
+                pygame.draw.polygon(s, col, pts)
+                pygame.draw.aalines(s, col, False, pts[1:-1])
+        else:  # "party": warm light with a soft sunburst
+            _gradient(s, P.CLINIC_TOP, P.BLOOD_TOP)
+            cx, cy = w // 2, sy + int(sh * 1.1)
+            ray = pygame.Surface((w, h), pygame.SRCALPHA)
+            R = int(math.hypot(w, h))
+            for i in range(16):
+                a0, a1 = TAU * i / 16, TAU * (i + 0.5) / 16
+                pygame.draw.polygon(ray, (*P.GLOW_GOLD, 34), [(cx, cy), (cx + math.cos(a0) * R, cy + math.sin(a0) * R),
+                                                              (cx + math.cos(a1) * R, cy + math.sin(a1) * R)])
+            s.blit(ray, (0, 0))
+        return s
+
+    return CACHE.get(("bg", kind, w, h, lay_key), build)
+
+
+# ---------------------------------------------------------------- the stage
+class Stage(SceneArt):
+    """A scene made of cues; subclasses add ``d_<cue>`` drawing methods."""
+
+    bg: ClassVar[str] = "blood"
+    cue_bg: ClassVar[dict[str, str]] = {}
+    ho_steps: ClassVar[int] = 3
+    ho_autoplay: ClassVar[bool] = True  # the hands-on cue, shown passively, plays its steps itself
+    ho_auto_start: ClassVar[float] = 1.2
+    ho_auto_gap: ClassVar[float] = 1.4
+    ho_drag: ClassVar[bool] = False  # the step's thing can be dragged onto its drop zone
+
+    def __init__(self, reduced_motion: bool = False) -> None:
+        super().__init__(reduced_motion)
+        self.t = 0.0
+        self.clock = 0.0
+        self.ho_t = 0.0
+        self.idle = 0.0
+        self.limit = AUTO_COMPLETE_S
+        self.done_at: dict[int, float] = {}
+        self.settle = 0.5
+        self.drag_pos: tuple[int, int] | None = None
+        self._down: tuple[int, int] | None = None
+        self._down_step: int | None = None
+        self._lay_key: tuple | None = None
+        self._lay = Layout(REF_RECT, self._transposable())
+
+    # ------------------------------------------------------------ state
+    def state(self) -> tuple:
+        """Everything that changes over time (for tests: draw must not change it)."""
+        return (self.cue, round(self.t, 9), round(self.clock, 9), self.hands_on_active, self.hands_on_done,
+                self.show_hint, round(self.ho_t, 9), round(self.idle, 9), tuple(sorted(self.done_at.items())),
+                self.drag_pos, self._down, self._down_step, round(self.settle, 9))
+
+    def set_cue(self, cue: str) -> None:
+        if cue not in self.cues:
+            raise ValueError(f"{self.name} has no cue {cue!r}")
+        if cue == self.hands_on_cue and self.hands_on_active:
+            return  # the hands-on moment is already showing this cue
+        self.cue = cue
+        self.t = 0.0
+        self.hands_on_active = False
+        self.show_hint = False
+        self.done_at = {}
+        self.drag_pos = self._down = self._down_step = None
+        self._kick()
+
+    def _kick(self) -> None:
+        self.settle = 0.5
+
+    def update(self, dt: float) -> None:
+        dt = max(0.0, float(dt))
+        self.t += dt
+        self.clock += dt
+        if self.settle > 0:
+            self.settle = max(0.0, self.settle - dt)
+        if self.hands_on_active and not self.hands_on_done:
+            self.ho_t += dt
+            self.idle += dt
+            hint = self.idle >= HINT_AFTER_S
+            if hint != self.show_hint:
+                self.show_hint = hint
+                self._kick()
+            if self.ho_t >= self.limit:
+                for i in range(self.ho_steps):
+                    if i not in self.done_at:
+                        self._complete(i)
+
+    def is_animating(self) -> bool:
+        if not self.reduced_motion:
+            return True
+        return self.settle > 0 or self.drag_pos is not None
+
+    # ------------------------------------------------------------ time helpers
+    def ramp(self, start: float, dur: float) -> float:
+        if self.reduced_motion:
+            return 1.0
+        return smooth((self.t - start) / dur)
+
+    def wave(self, period: float, phase: float = 0.0) -> float:
+        if self.reduced_motion:
+            return 0.0
+        return math.sin(TAU * self.clock / period + phase)
+
+    def loop(self, period: float, phase: float = 0.0) -> float:
+        if self.reduced_motion:
+            return phase % 1.0
+        return (self.clock / period + phase) % 1.0
+
+    def frame(self, i: int = 0) -> int:
+        if self.reduced_motion:
+            return (i * 3) % S.NF
+        return (int(self.clock * S.NF / 3.2) + i * 3) % S.NF
+
+    # ------------------------------------------------------------ layout helpers
+    def _transposable(self) -> bool:
+        return self.cue_bg.get(self.cue, self.bg) == "blood"
+
+    def _sync(self, rect: pygame.Rect | None = None) -> None:
+        """Keep the remembered layout matching ``rect`` (default: the last one drawn)."""
+        rect = pygame.Rect(rect) if rect is not None else self._lay.rect
+        key = (rect.x, rect.y, rect.w, rect.h, self._transposable())
+        if key != self._lay_key:
+            self._lay, self._lay_key = Layout(rect, key[4]), key
+
+    @property
+    def u(self) -> float:
+        return self._lay.u
+
+    def p(self, fx: float, fy: float) -> tuple[float, float]:
+        return self._lay.p(fx, fy)
+
+    def off(self, pos, dx: float, dy: float) -> tuple[float, float]:
+        """``pos`` moved by (dx, dy) in units of ``u`` (landscape sense, turned if transposed)."""
+        ox, oy = self._lay.d(dx * self.u, dy * self.u)
+        return (pos[0] + ox, pos[1] + oy)
+
+    def put(self, surf: pygame.Surface, spr: pygame.Surface, pos, alpha: float = 255) -> None:
+        """Blit ``spr`` centred at ``pos`` with an overall opacity."""
+        if alpha <= 3:
+            return
+        r = spr.get_rect(center=(int(pos[0]), int(pos[1])))
+        if alpha >= 252:
+            surf.blit(spr, r)
+        else:
+            spr.set_alpha(int(alpha))
+            surf.blit(spr, r)
+            spr.set_alpha(255)
+
+    def put_at(self, surf: pygame.Surface, spr: pygame.Surface, pos, anchor: str = "midbottom", alpha: float = 255) -> None:
+        if alpha <= 3:
+            return
+        r = spr.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
+        if alpha < 252:
+            spr.set_alpha(int(alpha))
+            surf.blit(spr, r)
+            spr.set_alpha(255)
+        else:
+            surf.blit(spr, r)
+
+    def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
+        """A small label centred at ``pos`` (size as a fraction of ``u``)."""
+        px = max(12, q(self.u * size))
+        self.put(surf, S.label(text, px), pos, alpha)
+
+    def line(self, surf, colour, a, b, width: float) -> None:
+        """An anti-aliased thick line drawn straight onto the surface (no new Surface)."""
+        ax, ay = a
+        bx, by = b
+        dx, dy = bx - ax, by - ay
+        d = math.hypot(dx, dy)
+        if d < 0.5:
+            return
+        w = max(1.0, width) / 2
+        nx, ny = -dy / d * w, dx / d * w
+        pts = [(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)]
+        ipts = [(int(round(x)), int(round(y))) for x, y in pts]
+        pygame.gfxdraw.filled_polygon(surf, ipts, colour)
+        pygame.gfxdraw.aapolygon(surf, ipts, colour)
+        rr = int(w)
+        if rr >= 2:
+            for x, y in (a, b):
+                pygame.gfxdraw.filled_circle(surf, int(x), int(y), rr, colour)
+                pygame.gfxdraw.aacircle(surf, int(x), int(y), rr, colour)
+
+    def polyline(self, surf, colour, pts, width: float) -> None:
+        for a, b in zip(pts, pts[1:]):
+            self.line(surf, colour, a, b, width)
+
+    # ------------------------------------------------------------ drawing
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        # Remember where we drew so pointer positions can be matched (layout memo only).
+        self._sync(rect)
+        lay = self._lay
+        rect = lay.rect
+        old_clip = surface.get_clip()
+        surface.set_clip(rect.clip(old_clip))
+        kind = self.cue_bg.get(self.cue, self.bg)
+        st = lay.stage
+        surface.blit(background(kind, rect.w, rect.h, (lay.tr, st.y - rect.y, st.h, int(lay.u))), rect.topleft)
+        getattr(self, "d_" + self.cue.replace("-", "_"))(surface)
+        if self.hands_on_active and not self.hands_on_done:
+            self._draw_targets(surface)
+        surface.set_clip(old_clip)
+
+    def _draw_targets(self, surf: pygame.Surface) -> None:
+        remaining = self._remaining()
+        for i in remaining:
+            x, y = self.step_pos(i)
+            r = q(self.step_r(i) * 1.25)
+            self.put(surf, S.dashed_ring(r, P.HINT, max(2, int(self.u * 0.012))), (x, y), 150)
+        if self.show_hint and remaining:
+            i = remaining[0]
+            x, y = self.step_pos(i)
+            grow = 0.5 + 0.5 * self.wave(1.8)
+            r = q(self.step_r(i) * (1.35 + 0.12 * grow))
+            self.put(surf, S.glow(q(self.step_r(i) * 1.7), P.GLOW_GOLD, 110), (x, y), 120 + 100 * grow)
+            self.put(surf, S.ring(r, P.HINT, max(3, int(self.u * 0.02))), (x, y), 170 + 80 * grow)
+
+    # ------------------------------------------------------------ hands-on
+    def step_pos(self, i: int) -> tuple[float, float]:
+        """Where step ``i``'s tap target is now, in surface pixels."""
+        raise NotImplementedError
+
+    def step_r(self, i: int) -> float:
+        """The radius of step ``i``'s tap target in pixels (at least 24 at 1280x720)."""
+        return self.u * 0.14
+
+    def step_zones(self, i: int) -> list[tuple[float, float, float]]:
+        """Everywhere a tap does step ``i`` (x, y, radius)."""
+        x, y = self.step_pos(i)
+        return [(x, y, self.step_r(i))]
+
+    def drop_ok(self, i: int, pos) -> bool:
+        """Dragging step ``i``'s thing to ``pos`` completes it (drag scenes only)."""
+        return False
+
+    def _remaining(self) -> list[int]:
+        return [i for i in range(self.ho_steps) if i not in self.done_at]
+
+    def hands_on_targets(self) -> list[tuple[int, int]]:
+        """The current tap targets (next one first), in surface pixels as last drawn."""
+        if not self.hands_on_active or self.hands_on_done:
+            return []
+        self._sync()
+        return [(int(round(x)), int(round(y))) for x, y in (self.step_pos(i) for i in self._remaining())]
+
+    def step_time(self, i: int) -> float | None:
+        """When step ``i`` was done (in cue time), or None if it is not done yet."""
+        if self.cue != self.hands_on_cue:
+            return None
+        if self.hands_on_active:
+            return self.done_at.get(i)
+        if self.ho_autoplay:
+            if self.reduced_motion:
+                return 0.0
+            at = self.ho_auto_start + self.ho_auto_gap * i
+            return at if self.t >= at else None
+        return None
+
+    def step_p(self, i: int, dur: float = 1.0) -> float:
+        at = self.step_time(i)
+        if at is None:
+            return 0.0
+        if self.reduced_motion:
+            return 1.0
+        return smooth((self.t - at) / dur)
+
+    def steps_done(self) -> int:
+        return sum(1 for i in range(self.ho_steps) if self.step_time(i) is not None)
+
+    def start_hands_on(self, auto_complete_after: float = AUTO_COMPLETE_S) -> None:
+        self.cue = self.hands_on_cue
+        self.t = 0.0
+        self.hands_on_active = True
+        self.hands_on_done = False
+        self.show_hint = False
+        self.ho_t = self.idle = 0.0
+        self.limit = auto_complete_after
+        self.done_at = {}
+        self.drag_pos = self._down = self._down_step = None
+        self._kick()
+
+    def _complete(self, i: int) -> None:
+        if i in self.done_at:
+            return
+        self.done_at[i] = self.t
+        self.idle = 0.0
+        self.show_hint = False
+        self._kick()
+        if not self._remaining():
+            self.hands_on_done = True
+            self.drag_pos = None
+
+    def _hit(self, pos) -> int | None:
+        self._sync()
+        best, best_d = None, 1e9
+        for i in self._remaining():
+            for x, y, r in self.step_zones(i):
+                d = math.hypot(pos[0] - x, pos[1] - y)
+                if d <= max(r * 1.2, self.u * 0.09) and d < best_d:
+                    best, best_d = i, d
+        return best
+
+    def _accepting(self) -> bool:
+        return self.hands_on_active and not self.hands_on_done
+
+    def pointer_down(self, pos: tuple[int, int]) -> None:
+        if not self._accepting():
+            return
+        self._down = (int(pos[0]), int(pos[1]))
+        self._down_step = self._hit(pos)
+        if self.ho_drag and self._down_step is not None:
+            self.drag_pos = self._down
+
+    def pointer_move(self, pos: tuple[int, int]) -> None:
+        if self.drag_pos is not None and self._accepting():
+            self.drag_pos = (int(pos[0]), int(pos[1]))
+
+    def pointer_up(self, pos: tuple[int, int]) -> None:
+        if not self._accepting():
+            return
+        down, step = self._down, self._down_step
+        self._down = self._down_step = None
+        dragging = self.drag_pos is not None
+        self.drag_pos = None
+        if down is None:  # an up without a down (e.g. a touch that began elsewhere): treat as a tap
+            down, step = (int(pos[0]), int(pos[1])), self._hit(pos)
+        moved = math.hypot(pos[0] - down[0], pos[1] - down[1])
+        is_tap = moved <= max(24.0, self.u * 0.08)
+        if dragging and step is not None and self.drop_ok(step, pos):
+            self._complete(step)
+            return
+        if is_tap:
+            hit = step if step is not None else self._hit(pos)
+            if hit is not None:
+                self._complete(hit)
+        elif step is not None and self._hit(pos) == step:
+            self._complete(step)
+
+    def hands_on_key(self) -> None:
+        if not self._accepting():
+            return
+        rem = self._remaining()
+        if rem:
+            self._complete(rem[0])
+
+    # ------------------------------------------------------------ warm-up
+    def prepare(self, size: tuple[int, int], rect: pygame.Rect | None = None) -> None:
+        """Render every sprite the scene will need at this size (optional, avoids a
+        hitch on the first frames). Leaves the scene's state exactly as it was."""
+        saved = dict(self.__dict__)
+        saved_done = dict(self.done_at)
+        scratch = pygame.Surface(size)
+        rect = pygame.Rect(rect) if rect is not None else scratch.get_rect()
+        try:
+            for cue in self.cues:
+                self.set_cue(cue)
+                for _ in range(40):
+                    self.draw(scratch, rect)
+                    self.update(0.25)
+            self.start_hands_on(auto_complete_after=1e9)
+            for _ in range(self.ho_steps + 1):
+                for _ in range(8):
+                    self.draw(scratch, rect)
+                    self.update(0.25)
+                self.hands_on_key()
+            for _ in range(40):
+                self.draw(scratch, rect)
+                self.update(0.25)
+        finally:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+            self.done_at = saved_done

@@ -1,0 +1,55 @@
+"""Shared test setup: no screen, no sound card, and small helpers to drive the game.
+
+SDL reads these variables when pygame initialises, so they are set here, before any
+test module imports pygame.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHIPPED = ROOT / "questions.yaml"
+MINIMAL = FIXTURES / "content" / "minimal.yaml"
+
+
+@pytest.fixture
+def shipped_content():  # type: ignore[no-untyped-def]
+    from game.core.loader import load_content
+
+    return load_content(SHIPPED)
+
+
+@pytest.fixture
+def minimal_content():  # type: ignore[no-untyped-def]
+    from game.core.loader import load_content
+
+    return load_content(MINIMAL)
+
+
+@pytest.fixture
+def make_app(tmp_path):  # type: ignore[no-untyped-def]
+    """Build an App on the dummy display; ``make_app(content, size=..., data_dir=...)``."""
+    import pygame
+
+    from game.shell.app import App, Options
+
+    apps = []
+
+    def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, **extra):  # type: ignore[no-untyped-def]
+        options = Options(content=content, data_dir=data_dir, size=size, seed=seed, **extra)
+        app = App(options, pygame.display.set_mode(size))
+        apps.append(app)
+        return app
+
+    yield make
+    pygame.quit()
