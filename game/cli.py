@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import logging.handlers
 import os
@@ -12,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.core.content import Content
+from game.core.settings import KIOSK_VOLUME, Settings
 from game.core.errors import FileProblems
 from game.core.loader import load_content
-from game.core.storage import default_data_dir
+from game.core.storage import default_data_dir, write_atomically
 
 if TYPE_CHECKING:
     from game.shell.app import Options
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("game")
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
 EXIT_BAD_FILE = 2
+LAST_GOOD = "last-good-questions.yaml"
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -49,10 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="fill the screen")
     p.add_argument("--reduced-motion", action="store_true", help="still pictures instead of movement")
-    p.add_argument("--text-size", type=int, choices=(100, 150, 200), default=100, help="text size in percent")
+    p.add_argument("--text-size", type=int, choices=(100, 150, 200), help="text size in percent")
+    p.add_argument("--settings", metavar="FILE", help="the clinic's settings file (see settings.example.yaml)")
+    p.add_argument("--kiosk", action="store_true", help="unattended clinic kiosk: fullscreen, touch first, no exit")
     p.add_argument(
         "--capture", metavar="DIR", help="write a screenshot of every screen to DIR and exit (no window needed)"
     )
+    p.add_argument(
+        "--bench", action="store_true", help="measure drawing time, start-up, memory and idle CPU (no window) and exit"
+    )
+    p.add_argument("--frames", type=int, default=600, metavar="N", help="frames per screen for --bench (default 600)")
     return p
 
 
@@ -62,20 +71,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check is not None:
         return check(Path(args.check))
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    setup_logging(data_dir)
-    content = load_or_report(Path(args.content))
-    if content is None:
+    settings = load_settings_or_report(Path(args.settings) if args.settings else None, args)
+    if settings is None:
         return EXIT_BAD_FILE
+    setup_logging(data_dir)
+    content_path = Path(args.content)
+    if settings.kiosk:
+        content, error = kiosk_content(content_path, data_dir)
+    else:
+        content, error = load_or_report(content_path), ""
+        if content is None:
+            return EXIT_BAD_FILE
     from game.shell.app import Options  # pygame loads only when a window is wanted
 
     options = Options(
         content=content,
         data_dir=data_dir,
+        settings=settings,
         size=args.size,
         seed=args.seed,
         fullscreen=args.fullscreen,
-        reduced_motion=args.reduced_motion,
-        text_scale=args.text_size / 100,
+        content_error=error,
+        reload_content=lambda: reload_content(content_path, data_dir),
     )
     if args.capture:
         from game.shell.capture import capture_tour
@@ -83,7 +100,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         written = capture_tour(options, Path(args.capture))
         print(f"wrote {len(written)} screenshots to {args.capture}")
         return 0
+    if args.bench:
+        from game.bench import run_bench
+
+        return run_bench(options, max(1, args.frames))
     return play(options)
+
+
+def load_settings_or_report(path: Path | None, args: argparse.Namespace) -> Settings | None:
+    """The clinic's settings (defaults without a file) with command-line overrides on top."""
+    settings = Settings()
+    if path is not None:
+        from game.core.settings_file import load_settings
+
+        try:
+            settings = load_settings(path)
+        except FileProblems as problems:
+            report(problems)
+            return None
+    overrides: dict[str, object] = {}
+    if args.kiosk:
+        overrides["kiosk"] = True
+        if path is None:
+            overrides["volume"] = KIOSK_VOLUME
+    if args.reduced_motion:
+        overrides["reduced_motion"] = True
+    if args.text_size is not None:
+        overrides["text_size"] = args.text_size
+    return dataclasses.replace(settings, **overrides)  # type: ignore[arg-type]
+
+
+def kiosk_content(path: Path, data_dir: Path) -> tuple[Content, str]:
+    """A kiosk never shows nothing: the content, else the last copy that passed, else none."""
+    result = reload_content(path, data_dir)
+    if not isinstance(result, str):
+        return result, ""
+    log.error("content file rejected; trying the last good copy:\n%s", result)
+    try:
+        return load_content(data_dir / LAST_GOOD, label=f"{path} (last good copy)"), result
+    except FileProblems:
+        log.error("no usable last good copy of the content either")
+        return Content(levels=()), result
+
+
+def reload_content(path: Path, data_dir: Path) -> Content | str:
+    """Load the content; on success keep a copy as the last good one. Errors come back as text."""
+    try:
+        content = load_content(path)
+    except FileProblems as problems:
+        return str(problems)
+    try:
+        write_atomically(data_dir / LAST_GOOD, path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        log.warning("could not keep a last good copy of the content: %s", exc)
+    return content
 
 
 def check(path: Path) -> int:
@@ -99,11 +169,15 @@ def load_or_report(path: Path) -> Content | None:
     try:
         return load_content(path)
     except FileProblems as problems:
-        for problem in problems.problems:
-            print(problem, file=sys.stderr)
-        count = len(problems.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr)
+        report(problems)
         return None
+
+
+def report(problems: FileProblems) -> None:
+    for problem in problems.problems:
+        print(problem, file=sys.stderr)
+    count = len(problems.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr)
 
 
 def play(options: Options) -> int:

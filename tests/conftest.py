@@ -18,7 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHIPPED = ROOT / "questions.yaml"
+# IMMUNOQUEST_CONTENT runs the suite against another content file (for example a draft).
+SHIPPED = Path(os.environ.get("IMMUNOQUEST_CONTENT", ROOT / "questions.yaml"))
 MINIMAL = FIXTURES / "content" / "minimal.yaml"
 
 
@@ -38,18 +39,21 @@ def minimal_content():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def make_app(tmp_path):  # type: ignore[no-untyped-def]
-    """Build an App on the dummy display; ``make_app(content, size=..., data_dir=...)``."""
+    """Build an App on the dummy display.
+
+    ``make_app(content, size=..., data_dir=..., reduced_motion=True, kiosk=True, ...)``:
+    keyword arguments that name a ``Settings`` field set it.
+    """
+    import dataclasses
+
     import pygame
 
+    from game.core.settings import Settings
     from game.shell.app import App, Options
 
-    apps = []
+    def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, speaker_factory=None, **fields):  # type: ignore[no-untyped-def]
+        settings = dataclasses.replace(Settings(), **fields)
+        options = Options(content=content, data_dir=data_dir, settings=settings, size=size, seed=seed)
+        return App(options, pygame.display.set_mode(size), speaker_factory=speaker_factory)
 
-    def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, **extra):  # type: ignore[no-untyped-def]
-        options = Options(content=content, data_dir=data_dir, size=size, seed=seed, **extra)
-        app = App(options, pygame.display.set_mode(size))
-        apps.append(app)
-        return app
-
-    yield make
-    pygame.quit()
+    return make

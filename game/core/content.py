@@ -50,8 +50,8 @@ class Question:
         if self.kind == "truefalse":
             return "True" if self.truth else "False"
         if self.kind == "order":
-            return " → ".join(self.items)
-        return "; ".join(f"{left} – {right}" for left, right in self.pairs)
+            return "\n".join(f"{i}. {item}" for i, item in enumerate(self.items, 1))
+        return "\n".join(f"{left} – {right}" for left, right in self.pairs)
 
 
 Step = Lesson | Question

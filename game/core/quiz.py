@@ -15,7 +15,7 @@ POINTS_PER_ANSWER = 100
 STREAK_STEP = 20  # bonus for each consecutive right answer after the first ...
 STREAK_CAP = 100  # ... but never more than this per answer
 
-Response = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
+Response = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...] | None  # None: time ran out
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class AskedQuestion:
 
     def is_correct(self, response: Response) -> bool:
         q = self.question
+        if response is None:
+            return False
         if q.kind == "choice":
             return response == q.answer
         if q.kind == "truefalse":

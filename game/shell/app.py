@@ -8,20 +8,26 @@ the same code.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pygame
 
-from game.core.content import Content
+from game.core.content import Content, Level
 from game.core.progress import FILE_NAME as PROGRESS_FILE
 from game.core.progress import ProgressStore
+from game.core.settings import Settings, load_preferences, save_preferences
 from game.shell.actions import Act, Action, InputMapper
+from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
-from game.shell.theme import MIN_WINDOW
+from game.shell.speech import NullSpeaker, Speaker
+from game.shell.theme import MIN_WINDOW, PALETTES
 from game.shell.ui import Ui
 
 log = logging.getLogger(__name__)
@@ -29,41 +35,52 @@ log = logging.getLogger(__name__)
 FPS = 60
 IDLE_FPS = 20  # nothing moves: wake less often, a kiosk runs all day
 MAX_DT = 0.1  # a long stall (window dragged, machine busy) must not jump animations
+OPERATOR_HOLD_S = 5.0  # hold the top-left corner this long to reach the PIN pad
+OPERATOR_CORNER = 96  # px at 1280x720: the corner that starts the hold
+PREFERENCES_FILE = "preferences.json"
 
 
 @dataclass
 class Options:
-    """How this run of the game was asked to behave (from the command line)."""
+    """How this run of the game was asked to behave (from the command line and settings)."""
 
     content: Content
     data_dir: Path | None  # None: keep nothing on disk
+    settings: Settings = dataclasses.field(default_factory=Settings)
     size: tuple[int, int] = (1280, 720)
     seed: int | None = None
     fullscreen: bool = False
-    reduced_motion: bool = False
-    text_scale: float = 1.0
-    extra: dict[str, object] = field(default_factory=dict)
+    content_error: str = ""  # kiosk: why the content could not be loaded (shown to staff only)
+    reload_content: Callable[[], Content | str] | None = None  # kiosk operator menu: reload
 
 
 class App:
-    def __init__(self, options: Options, surface: pygame.Surface | None = None) -> None:
+    def __init__(
+        self,
+        options: Options,
+        surface: pygame.Surface | None = None,
+        speaker_factory: Callable[[], Speaker] | None = None,
+        audio: NullAudio | None = None,
+    ) -> None:
         """Open the window (or draw on ``surface``, for tools that bring their own)."""
         self.options = options
         self.content = options.content
+        self.kiosk = options.settings.kiosk
         pygame.display.init()
         pygame.font.init()
         if surface is None:
-            flags = pygame.FULLSCREEN if options.fullscreen else pygame.RESIZABLE
-            size = (0, 0) if options.fullscreen else options.size
+            fullscreen = options.fullscreen or self.kiosk
+            flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+            size = (0, 0) if fullscreen else options.size
             pygame.display.set_caption("ImmunoQuest")
             surface = pygame.display.set_mode(size, flags)
+        if self.kiosk:
+            pygame.mouse.set_visible(False)  # touch first: no arrow on the screen
         self.screen = surface
-        self.ui = Ui(text_scale=options.text_scale)
-        self.ui.resize(self.screen.get_size())
-        self.reduced_motion = options.reduced_motion
-        self.rng = random.Random(options.seed)
-        progress_path = options.data_dir / PROGRESS_FILE if options.data_dir is not None else None
-        self.progress = ProgressStore(progress_path)
+        self.audio = audio if audio is not None else open_audio()
+        self._speaker_factory = speaker_factory
+        self.speaker: Speaker = NullSpeaker()
+        self.ui = Ui()
         self.mapper = InputMapper()
         self.stack: list[Scene] = []
         self.transition: CrossFade | None = None
@@ -73,6 +90,90 @@ class App:
         self.now = 0.0
         self.frames_drawn = 0
         self.faults: list[str] = []  # tracebacks of errors recovered from (tests assert none)
+        self.last_input = 0.0
+        self.corner_since: float | None = None
+        self.pin_failures = 0
+        self.pin_locked_until = 0.0
+        self.stats: Any = None  # kiosk statistics (game.core.stats.StatsStore) when kept
+        self.start_session()
+
+    # the visitor's session: everything a kiosk reset forgets
+    def start_session(self) -> None:
+        """Fresh settings, progress and randomness, as at start-up."""
+        base = self.options.settings
+        prefs = self.preferences_path
+        self.settings = load_preferences(prefs, base) if prefs is not None else base
+        self.rng = random.Random(self.options.seed)
+        data_dir = None if self.kiosk else self.options.data_dir
+        self.progress = ProgressStore(data_dir / PROGRESS_FILE if data_dir is not None else None)
+        self.keyboard_used = False
+        self.apply_settings(self.settings, save=False)
+
+    def visitor_state(self) -> dict[str, object]:
+        """What one visitor could leave behind; equal to a fresh start's after a reset."""
+        return {
+            "settings": self.settings,
+            "progress": dict(self.progress._levels),  # noqa: SLF001 - compared, not changed
+            "screens": [scene.name for scene in self.stack],
+            "rng": self.rng.getstate(),
+            "keyboard_used": self.keyboard_used,
+        }
+
+    @property
+    def preferences_path(self) -> Path | None:
+        if self.kiosk or self.options.data_dir is None:
+            return None  # kiosk: a visitor's changes last one session
+        return self.options.data_dir / PREFERENCES_FILE
+
+    def apply_settings(self, settings: Settings, save: bool = True) -> None:
+        self.settings = settings
+        self.ui.palette = PALETTES.get(settings.theme, PALETTES["standard"])
+        self.ui.text_scale = settings.text_scale
+        self.ui.resize(self.screen.get_size())
+        self.audio.set_volume(settings.volume / 100, settings.sound)
+        if settings.read_aloud and not self.speaker.available and self._speaker_factory is not None:
+            self.speaker = self._speaker_factory()
+        elif settings.read_aloud and not self.speaker.available:
+            from game.shell.speech import open_speaker
+
+            self.speaker = open_speaker()
+        if not settings.read_aloud:
+            self.speaker.stop()
+        for scene in self.stack:
+            scene.layout()
+        self.dirty = True
+        path = self.preferences_path
+        if save and path is not None:
+            save_preferences(path, settings)
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.settings.reduced_motion
+
+    @property
+    def offered_levels(self) -> list[Level]:
+        """The levels this clinic offers, in its order (all of them by default)."""
+        wanted = self.settings.levels
+        if not wanted:
+            return list(self.content.levels)
+        by_id = {level.id: level for level in self.content.levels}
+        return [by_id[i] for i in wanted if i in by_id] or list(self.content.levels)
+
+    def is_unlocked(self, level: Level) -> bool:
+        """Challenge mode unlocks levels in order; relaxed play and kiosks open them all."""
+        levels = self.offered_levels
+        if self.kiosk or self.settings.mode != "challenge" or level not in levels:
+            return True
+        index = levels.index(level)
+        return index == 0 or self.progress.get(levels[index - 1].id).stars > 0
+
+    def speak(self, lines: list[str]) -> None:
+        """Read ``lines`` aloud if the player asked for it; replaces what was being said."""
+        if self.settings.read_aloud:
+            self.speaker.say(lines)
+
+    def sound(self, name: str) -> None:
+        self.audio.play(name)
 
     # the stack
     @property
@@ -102,10 +203,10 @@ class App:
         scene.enter()
         self.dirty = True
 
-    def replace_top(self, scene: Scene) -> None:
+    def replace_top_with(self, scene: Scene) -> None:
+        """Swap the top scene for ``scene`` (the PIN pad becomes the staff menu)."""
         self._fade()
-        if self.stack:
-            self.stack.pop().exit()
+        self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
         self.dirty = True
@@ -118,6 +219,23 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def home(self) -> None:
+        """Back to the first screen: the attract loop on a kiosk, else the title."""
+        if self.kiosk:
+            from game.shell.scenes.kiosk import AttractScene
+
+            self.replace(AttractScene(self))
+        else:
+            from game.shell.scenes.title import TitleScene
+
+            self.replace(TitleScene(self))
+
+    def reset_session(self) -> None:
+        """Kiosk: forget the last visitor completely and show the attract loop."""
+        self.speaker.stop()
+        self.start_session()
+        self.home()
+
     # one frame
     def frame(self, events: list[pygame.event.Event], dt: float) -> bool:
         """Handle ``events``, advance ``dt`` seconds, draw if needed; True if drawn."""
@@ -128,36 +246,80 @@ class App:
                 action = self.mapper.map(event, self.screen.get_size(), self.now)
                 if action is not None:
                     self.act(action)
+            self.watch_idle_and_operator()
             self.top.update(dt)
             if self.transition is not None:
                 self.transition.update(dt)
             return self.draw_if_needed()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a patient must never see a traceback
             self.recover(traceback.format_exc())
             return False
 
     def act(self, action: Action) -> None:
         """Hand one action to the game, as if the player had done it."""
-        if action.kind in (Act.HOVER, Act.FOCUS_GAINED):
+        kind = action.kind
+        if kind is Act.FOCUS_GAINED:
             return
+        if kind is Act.HOVER:
+            return
+        self.last_input = self.now
         self.dirty = True
-        if action.kind is Act.RESIZE:
+        if kind is Act.RESIZE:
             self.resize(action.pos)
             return
-        if action.kind is Act.QUIT:
-            self.quit()
+        if kind is Act.QUIT:
+            if not self.kiosk:  # a kiosk ignores the close button, Alt+F4 and friends
+                self.quit()
             return
-        if action.kind in (Act.CHOOSE, Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
+        if kind is Act.OPERATOR:
+            self.operator_gesture()
+            return
+        if kind is Act.BACK and self.kiosk and self.top.name in ("attract", "title", "unavailable"):
+            return
+        self.track_corner(action)
+        if kind in (Act.CHOOSE, Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             self.keyboard_used = True
-        elif action.kind is Act.POINTER_DOWN:
+        elif kind is Act.POINTER_DOWN:
             self.keyboard_used = False
         if self.too_small:
             return
         self.top.handle(action)
 
+    def track_corner(self, action: Action) -> None:
+        """The operator's touch gesture: a press held in the top-left corner."""
+        corner = self.ui.px(OPERATOR_CORNER)
+        in_corner = action.pos[0] < corner and action.pos[1] < corner
+        if action.kind is Act.POINTER_DOWN:
+            self.corner_since = self.now if in_corner else None
+        elif action.kind is Act.POINTER_UP or (action.kind is Act.POINTER_MOVE and not in_corner):
+            self.corner_since = None
+
+    def watch_idle_and_operator(self) -> None:
+        if self.corner_since is not None and self.now - self.corner_since >= OPERATOR_HOLD_S:
+            self.corner_since = None
+            self.operator_gesture()
+        if self.speaker.busy:
+            self.last_input = self.now  # idle time pauses while something is read aloud
+        if not self.kiosk or self.top.name in ("attract", "still-there", "pin-pad", "operator", "unavailable"):
+            return
+        if self.now - self.last_input >= self.settings.idle_timeout:
+            from game.shell.scenes.kiosk import StillThereScene
+
+            self.push(StillThereScene(self))
+
+    def operator_gesture(self) -> None:
+        if not self.kiosk or not self.settings.operator_pin:
+            return  # no PIN configured: operator exit is off
+        if self.top.name in ("pin-pad", "operator"):
+            return
+        from game.shell.scenes.kiosk import PinPadScene
+
+        self.push(PinPadScene(self))
+
     def resize(self, size: tuple[int, int]) -> None:
         if self.screen.get_size() != size and pygame.display.get_surface() is self.screen:
-            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            flags = pygame.FULLSCREEN if self.kiosk or self.options.fullscreen else pygame.RESIZABLE
+            self.screen = pygame.display.set_mode(size, flags)
         self.ui.resize(self.screen.get_size())
         self.transition = None
         for scene in self.stack:
@@ -182,14 +344,8 @@ class App:
         if self.too_small:
             surface.fill(self.ui.palette.background)
             rect = surface.get_rect().inflate(-8, -8)
-            self.ui.text.draw_block(
-                surface,
-                self.ui.text.fit("Please make the window larger.", 18, rect.width, rect.height),
-                rect,
-                self.ui.palette.text,
-                "center",
-                "middle",
-            )
+            block = self.ui.text.fit("Please make the window larger.", 18, max(8, rect.width), max(8, rect.height))
+            self.ui.text.draw_block(surface, block, rect, self.ui.palette.text, "center", "middle")
         else:
             first = max(i for i, s in enumerate(self.stack) if s.opaque or i == 0)
             for scene in self.stack[first:]:
@@ -203,26 +359,41 @@ class App:
         self.frames_drawn += 1
 
     def recover(self, trace: str) -> None:
-        """Something broke inside a scene: log it and start again from the title."""
-        log.error("unexpected error; returning to the title screen\n%s", trace)
+        """Something broke inside a scene: log it and start again from the first screen."""
+        log.error("unexpected error; returning to the first screen\n%s", trace)
         self.faults.append(trace)
-        from game.shell.scenes.title import TitleScene
-
         self.transition = None
         self.stack.clear()
-        self.stack.append(TitleScene(self))
-        self.top.enter()
+        try:
+            if self.kiosk:
+                self.start_session()
+            self.home()
+        except Exception:  # noqa: BLE001 - even the first screen failed: show the calm fallback
+            from game.shell.scenes.kiosk import UnavailableScene
+
+            log.exception("the first screen failed too")
+            self.stack.clear()
+            self.stack.append(UnavailableScene(self, "The first screen failed; see the log."))
+            self.top.enter()
         self.dirty = True
 
     # the real loop
     def run(self) -> None:
-        from game.shell.scenes.title import TitleScene
+        if self.options.content_error and not self.content.levels:
+            from game.shell.scenes.kiosk import UnavailableScene
 
-        self.replace(TitleScene(self))
+            self.replace(UnavailableScene(self, self.options.content_error))
+        else:
+            self.home()
         clock = pygame.time.Clock()
         fps = FPS
-        while self.running:
-            # Clock.tick sleeps rather than spins; when nothing moves we wake less often.
-            dt = clock.tick(fps) / 1000
-            drawn = self.frame(pygame.event.get(), dt)
-            fps = FPS if drawn or self.needs_redraw() else IDLE_FPS
+        try:
+            while self.running:
+                # Clock.tick sleeps rather than spins; when nothing moves we wake less often.
+                dt = clock.tick(fps) / 1000
+                drawn = self.frame(pygame.event.get(), dt)
+                fps = FPS if drawn or self.needs_redraw() else IDLE_FPS
+        finally:
+            self.speaker.close()
+            if self.stats is not None:
+                self.stats.flush()

@@ -62,6 +62,32 @@ STANDARD = Palette(
     scrim=(10, 20, 40, 150),
 )
 
+# High contrast: every text pair at least 7:1 (WCAG AAA), white on black with yellow actions.
+HIGH_CONTRAST = Palette(
+    background=(0, 0, 0),
+    surface=(18, 18, 18),
+    surface_alt=(0, 0, 0),
+    text=(255, 255, 255),
+    text_muted=(235, 235, 235),
+    primary=(255, 221, 0),
+    on_primary=(0, 0, 0),
+    secondary=(0, 0, 0),
+    on_secondary=(255, 255, 255),
+    border=(255, 255, 255),
+    focus=(0, 200, 255),
+    right=(0, 100, 0),
+    on_right=(255, 255, 255),
+    wrong=(160, 0, 0),
+    on_wrong=(255, 255, 255),
+    selected=(70, 0, 150),
+    on_selected=(255, 255, 255),
+    star=(255, 221, 0),
+    star_empty=(150, 150, 150),
+    scrim=(0, 0, 0, 200),
+)
+
+PALETTES = {"standard": STANDARD, "high-contrast": HIGH_CONTRAST}
+
 
 @dataclass(frozen=True)
 class Metrics:

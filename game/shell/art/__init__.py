@@ -1,21 +1,34 @@
-"""Procedural art: one animated scene per level, drawn in code."""
+"""Procedural art: one animated scene per level, drawn in code.
+
+Every scene is a :class:`~game.shell.art.stage.Stage` (the ``SceneArt`` contract plus
+shared layout, timing and hands-on machinery) drawing sprites from the one
+character sheet in :mod:`game.shell.art.sprites`, cached in :mod:`game.shell.art.cache`.
+"""
 
 from __future__ import annotations
 
 from game.shell.art.base import SceneArt
 
 
-def _registry() -> dict[str, type]:
+def scene_classes() -> dict[str, type]:
+    """Scene name -> class, for every scene in ``catalog.SCENE_CUES``."""
+    from game.shell.art.scene_antibodies import AntibodiesArt
+    from game.shell.art.scene_benefits import BenefitsArt
+    from game.shell.art.scene_brakes import BrakesArt
+    from game.shell.art.scene_cart import CarTArt
+    from game.shell.art.scene_finale import FinaleArt
+    from game.shell.art.scene_journey import JourneyArt
     from game.shell.art.scene_patrol import PatrolArt
+    from game.shell.art.scene_side_effects import SideEffectsArt
 
-    out = {c.name: c for c in (PatrolArt,)}
-    return out
+    classes = (PatrolArt, BrakesArt, CarTArt, AntibodiesArt, BenefitsArt, JourneyArt, SideEffectsArt, FinaleArt)
+    return {c.name: c for c in classes}
 
 
 def make_scene_art(name: str, reduced_motion: bool = False) -> SceneArt:
     """The animated scene called ``name`` (a key of ``catalog.SCENE_CUES``)."""
     try:
-        cls = _registry()[name]
+        cls = scene_classes()[name]
     except KeyError:
         raise KeyError(f"no scene art called {name!r}") from None
     return cls(reduced_motion)

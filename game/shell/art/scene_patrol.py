@@ -8,10 +8,8 @@ from game.shell.art.cache import q
 from game.shell.art.stage import Stage, lerp2
 
 CANCER = ((0.3, 0.62), (0.56, 0.36), (0.82, 0.6))
-HEALTHY = ((0.1, 0.3), (0.45, 0.76), (0.7, 0.24), (0.95, 0.8))
 DRIFT = ((0.05, 0.3), (0.45, 0.52), (0.85, 0.74))
 BOOST = ((0.0, 0.25), (0.16, 0.6), (0.32, 0.35), (0.48, 0.74), (0.64, 0.28), (0.8, 0.58), (0.96, 0.4), (1.12, 0.72))
-RBC = ((0.1, 0.18), (0.35, 0.86), (0.6, 0.16), (0.9, 0.44), (0.2, 0.46), (0.75, 0.88))
 
 
 class PatrolArt(Stage):
@@ -24,22 +22,11 @@ class PatrolArt(Stage):
     ho_autoplay = False
 
     # ------------------------------------------------------------ pieces
-    def drift(self, fx: float, fy: float, i: int, speed: float = 0.03):
-        x = (fx + speed * (self.clock if not self.reduced_motion else 0.0)) % 1.3 - 0.15
-        return self.p(x, fy + 0.025 * self.wave(6.0, i * 1.7))
-
     def rc(self) -> float:
         return self.u * 0.15
 
     def rt(self) -> float:
         return self.u * 0.13
-
-    def blood_life(self, surf) -> None:
-        r = q(self.u * 0.055)
-        for i, (fx, fy) in enumerate(RBC):
-            self.put(surf, S.red_cell(r), self.drift(fx, fy, i, 0.05), 200)
-        for i, (fx, fy) in enumerate(HEALTHY):
-            self.put(surf, S.healthy_cell(q(self.u * 0.1), self.frame(i)), self.p(fx, fy))
 
     def beside(self, i: int):
         """Where a T-cell stands to meet cancer cell ``i``."""
@@ -110,10 +97,10 @@ class PatrolArt(Stage):
 
     def d_target(self, surf) -> None:
         self.blood_life(surf)
-        pos = self.p(*CANCER[1])
+        pos = self.p(0.56, 0.5)
         self.put(surf, S.dashed_ring(q(self.rc() * 1.9), P.HINT, max(2, int(self.u * 0.014)), 20), pos,
                  200 + 40 * self.wave(3.0))
-        self.cancer(surf, 1, 1.0, tags=True)
+        self.put(surf, S.cancer_cell(q(self.rc()), self.frame(5), True), pos)
         around = ((-0.36, 0.05), (-0.2, -0.3), (-0.2, 0.32))
         for i, (dx, dy) in enumerate(around):
             start = self.drift(*DRIFT[i], i)

@@ -950,3 +950,13 @@ def drop(r: int, colour=P.IV_FLUID) -> pygame.Surface:
         return _finish(c, D, int(D * 1.4))
 
     return CACHE.get(("drop", r, colour), build)
+
+
+def dot(r: int, colour=P.OUTLINE) -> pygame.Surface:
+    def build() -> pygame.Surface:
+        D = 2 * r + 2
+        c = _canvas(D, D, colour)
+        pygame.draw.circle(c, colour, (D * SS // 2, D * SS // 2), r * SS)
+        return _finish(c, D, D)
+
+    return CACHE.get(("dot", r, colour), build)

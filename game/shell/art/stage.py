@@ -56,7 +56,7 @@ class Layout:
             stage = pygame.Rect(rect.x, rect.centery - sh // 2, w, sh)
         self.stage = stage
         sw, sh = stage.size
-        self.u = max(8.0, min(sw, sh / 2.3) if self.tr else min(sh, sw / 2.3))
+        self.u = max(8.0, min(sw, sh / 2.1) if self.tr else min(sh, sw / 2.1))
 
     def d(self, dx: float, dy: float) -> tuple[float, float]:
         """A landscape offset (in pixels) turned to match the layout."""
@@ -282,7 +282,8 @@ class Stage(SceneArt):
             surf.blit(spr, r)
             spr.set_alpha(255)
 
-    def put_at(self, surf: pygame.Surface, spr: pygame.Surface, pos, anchor: str = "midbottom", alpha: float = 255) -> None:
+    def put_at(self, surf: pygame.Surface, spr: pygame.Surface, pos, alpha: float = 255, anchor: str = "midbottom") -> None:
+        """Blit ``spr`` with its ``anchor`` point (default: feet) at ``pos``."""
         if alpha <= 3:
             return
         r = spr.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
@@ -321,6 +322,28 @@ class Stage(SceneArt):
     def polyline(self, surf, colour, pts, width: float) -> None:
         for a, b in zip(pts, pts[1:]):
             self.line(surf, colour, a, b, width)
+
+    # ------------------------------------------------------------ shared scenery
+    HEALTHY: ClassVar[tuple] = ((0.1, 0.3), (0.45, 0.78), (0.7, 0.22), (0.95, 0.8))
+    RBC: ClassVar[tuple] = ((0.1, 0.18), (0.35, 0.86), (0.6, 0.16), (0.9, 0.44), (0.2, 0.46), (0.75, 0.88))
+
+    def drift(self, fx: float, fy: float, i: int, speed: float = 0.03):
+        """A cell floating left to right along the stream (wrapping off-stage)."""
+        x = (fx + speed * (0.0 if self.reduced_motion else self.clock)) % 1.3 - 0.15
+        return self.p(x, fy + 0.025 * self.wave(6.0, i * 1.7))
+
+    def blood_life(self, surf, healthy=None, rbc: bool = True) -> None:
+        """Red blood cells drifting by and a few calm healthy cells."""
+        if rbc:
+            r = q(self.u * 0.055)
+            for i, (fx, fy) in enumerate(self.RBC):
+                self.put(surf, S.red_cell(r), self.drift(fx, fy, i, 0.05), 200)
+        for i, (fx, fy) in enumerate(self.HEALTHY if healthy is None else healthy):
+            self.put(surf, S.healthy_cell(q(self.u * 0.1), self.frame(i)), self.p(fx, fy))
+
+    def below(self, pos, dy: float) -> tuple[float, float]:
+        """``pos`` moved down the screen by ``dy`` units of ``u`` (never turned)."""
+        return (pos[0], pos[1] + dy * self.u)
 
     # ------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Lesson, Level
-from game.core.quiz import AskedQuestion, Outcome, QuizSession, Response
+from game.core.quiz import AskedQuestion, Outcome, QuizSession, Response, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scene import Scene
 from game.shell.scenes.pause import PauseScene
@@ -28,7 +28,7 @@ class LevelPlay:
     def __init__(self, app: App, level: Level) -> None:
         self.app = app
         self.level = level
-        self.number = app.content.levels.index(level) + 1
+        self.number = app.content.levels.index(level) + 1 if level in app.content.levels else 1
         self.session = QuizSession.start(level, app.rng)
         self.art = make_scene_art(level.scene, app.reduced_motion)
         self.hands_on_done = False  # the hands-on moment happens once per play
@@ -49,8 +49,11 @@ class LevelPlay:
         self.session.advance()
         self.show_current()
 
-    def answer(self, asked: AskedQuestion, response: Response) -> None:
-        outcome = self.session.answer(response)
+    def answer(self, asked: AskedQuestion, response: Response, elapsed: float = 0.0, limit: float = 0.0) -> None:
+        """Score the answer (with speed points in challenge mode) and show the feedback."""
+        bonus = speed_points(elapsed, limit) if limit and asked.is_correct(response) else 0
+        outcome = self.session.answer(response, bonus)
+        self.app.sound("right" if outcome.correct else "miss")
         self.app.replace(FeedbackScene(self.app, self, asked, response, outcome))
 
     def watch_again(self, lesson_id: str) -> None:
@@ -158,6 +161,7 @@ class LessonScene(LevelScreen):
             self.art.start_hands_on()
         super().enter()
         self.focus = self.next_button
+        self.app.speak([self.lesson.caption, self.task_text])
 
     def next(self) -> None:
         if self.hands_on and not self.art.hands_on_done:
@@ -170,6 +174,7 @@ class LessonScene(LevelScreen):
 
     def replay_beat(self) -> None:
         self.art.set_cue(self.lesson.cue)
+        self.app.speak([self.lesson.caption])
 
     def pointer_down(self, pos: tuple[int, int]) -> None:
         if self.hands_on and self.scene_rect.collidepoint(pos):
@@ -242,6 +247,7 @@ class LessonScene(LevelScreen):
         self.draw_buttons(surface)
 
 
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
 _INSTRUCTIONS = {
     "choice": "Choose one answer.",
     "truefalse": "Is this true or false?",
@@ -266,6 +272,10 @@ class QuestionScene(LevelScreen):
         self.picked_left: str | None = None
         self.option_buttons: list[Button] = []
         self.slot_rects: list[pygame.Rect] = []
+        settings = app.settings
+        self.limit = float(settings.timer) if settings.mode == "challenge" and settings.timer else 0.0
+        self.elapsed = 0.0
+        self.timer_rect = pygame.Rect(0, 0, 0, 0)
         self.check_button = Button("Check", self.check, "primary", name="check")
         self.clear_button = Button("Start over", self.clear, name="clear")
         self.name = f"question-{self.kind}"
@@ -310,9 +320,32 @@ class QuestionScene(LevelScreen):
     def _right_picker(self, text: str):  # type: ignore[no-untyped-def]
         return lambda: self.pick_right(text)
 
+    def enter(self) -> None:
+        super().enter()
+        q = self.asked.question
+        if q.kind == "match":
+            options = [f"{left}." for left in self.asked.lefts] + [f"{right}." for right in self.asked.options]
+        else:
+            options = [f"{i}: {text}." for i, text in enumerate(self.asked.options, 1)]
+        self.app.speak([q.prompt, *options])
+
+    def update(self, dt: float) -> None:
+        if not self.limit:
+            return
+        before = int(self.elapsed)
+        self.elapsed += dt  # the pause menu sits on top, so pausing stops this clock
+        if int(self.elapsed) != before:
+            self.app.dirty = True
+        if self.elapsed >= self.limit:
+            self.submit(None)
+
+    @property
+    def seconds_left(self) -> int:
+        return max(0, int(self.limit - self.elapsed + 0.999))
+
     # the player's moves
     def submit(self, response: Response) -> None:
-        self.play.answer(self.asked, response)
+        self.play.answer(self.asked, response, self.elapsed, self.limit)
 
     def place(self, item: str) -> None:
         if item in self.order:
@@ -335,12 +368,7 @@ class QuestionScene(LevelScreen):
                 del self.pairs[left]
         if self.picked_left is not None:
             self.pairs[self.picked_left] = right
-            unpaired = [
-                b.label for b in self.option_buttons if b.name.startswith("left-") and b.label not in self.pairs
-            ]
             self.picked_left = None
-            if unpaired:  # keyboard users flow straight on to the next item
-                self.picked_left = unpaired[0]
         self._refresh()
 
     def clear(self) -> None:
@@ -399,7 +427,9 @@ class QuestionScene(LevelScreen):
         prompt_h = min(prompt_h + ui.px(28), area.height // 3)
         hint_h = int(ui.type_size("small") * 1.4) * (2 if ui.portrait or ui.text_scale > 1 else 1)
         self.prompt_rect = pygame.Rect(area.left, area.top, area.width, prompt_h)
-        self.hint_rect = pygame.Rect(area.left, self.prompt_rect.bottom + gap // 2, area.width, hint_h)
+        timer_w = int(ui.type_size("small") * 7) if self.limit else 0
+        self.hint_rect = pygame.Rect(area.left, self.prompt_rect.bottom + gap // 2, area.width - timer_w, hint_h)
+        self.timer_rect = pygame.Rect(self.hint_rect.right, self.hint_rect.top, timer_w, hint_h)
         options_top = self.hint_rect.bottom + gap // 2
         bottom = area.bottom
         if self.kind in ("order", "match"):
@@ -436,20 +466,23 @@ class QuestionScene(LevelScreen):
         inner = self.prompt_rect.inflate(-ui.px(36), -ui.px(20))
         ui.draw_text(surface, self.asked.question.prompt, "heading", inner, bold=True, valign="middle")
         ui.draw_text(surface, self.hint_text, "small", self.hint_rect, ui.palette.text_muted)
+        if self.limit:
+            text = f"{self.seconds_left} s left"
+            ui.draw_text(surface, text, "small", self.timer_rect, ui.palette.text, bold=True, align="right")
         self.draw_buttons(surface)
         if self.kind == "order":
             for b in self.option_buttons:
                 if b.label in self.order:
-                    self._draw_tag(surface, b.rect, f"{self.order.index(b.label) + 1}.")
+                    self._draw_tag(surface, b.rect, ORDINALS[self.order.index(b.label)])
         elif self.kind == "match":
             for b in self.option_buttons:
                 if b.name.startswith("left-") and b.label in self.pairs:
-                    self._draw_tag(surface, b.rect, f"→ {self.pair_label(b.label)}")
+                    self._draw_tag(surface, b.rect, f"with {self.pair_label(b.label)}")
 
     def _draw_tag(self, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
         """A white tag at the right end of a button: the place in the order, or the partner."""
         ui = self.ui
-        w = min(ui.px(84), rect.width // 4)
+        w = min(ui.text.font(ui.type_size("body"), True).size(text)[0] + ui.px(24), rect.width // 3)
         tag = pygame.Rect(rect.right - w - ui.px(8), rect.top + ui.px(6), w, rect.height - ui.px(12))
         ui.panel(surface, tag, ui.palette.surface)
         ui.draw_text(surface, text, "body", tag, bold=True, align="center", valign="middle")
@@ -491,19 +524,21 @@ class FeedbackScene(LevelScreen):
     def enter(self) -> None:
         super().enter()
         self.focus = self.next_button
+        verdict = "Right!" if self.outcome.correct else "Not quite."
+        self.app.speak([verdict, "The answer: " + self.answer_lines, self.asked.question.explain])
 
     @property
     def answer_lines(self) -> str:
         q = self.asked.question
-        if q.kind == "order":
-            return "  ".join(f"{i}. {item}" for i, item in enumerate(q.items, 1))
-        if q.kind == "match":
-            return ";  ".join(f"{left} → {right}" for left, right in q.pairs)
-        return q.correct_text
+        return q.correct_text if q.kind in ("choice", "truefalse") else "\n" + q.correct_text
 
     @property
     def chosen_text(self) -> str:
-        if self.outcome.correct or self.asked.question.kind not in ("choice", "truefalse"):
+        if self.outcome.correct:
+            return ""
+        if self.response is None:
+            return "Time ran out. That is fine: here is the answer."
+        if self.asked.question.kind not in ("choice", "truefalse"):
             return ""
         shown = self.response if isinstance(self.response, str) else ("True" if self.response else "False")
         return f"You chose: {shown}"

@@ -37,7 +37,8 @@ class LevelCard(Button):
             inner.left, top.bottom + ui.px(6), inner.width, inner.bottom - footer_h - top.bottom - ui.px(12)
         )
         ui.draw_text(surface, f"{self.badge}. {self.level.title}", "body", top, p.text, bold=True)
-        ui.draw_text(surface, self.level.summary, "small", summary, p.text_muted)
+        summary_text = self.level.summary if self.enabled else "Locked: earn a star in the level before."
+        ui.draw_text(surface, summary_text, "small", summary, p.text_muted)
         y = inner.bottom - footer_h // 2
         for i in range(3):
             earned = i < self.progress.stars
@@ -66,7 +67,7 @@ class LevelSelectScene(Scene):
         super().__init__(app)
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
         self.cards: list[LevelCard] = []
-        for n, level in enumerate(app.content.levels, 1):
+        for n, level in enumerate(app.offered_levels, 1):
             card = LevelCard(level.title, self._starter(level), badge=str(n), name=level.id, level=level)
             self.cards.append(card)
         self.back_button = Button("Back", self.back, name="back")
@@ -103,6 +104,8 @@ class LevelSelectScene(Scene):
             card.rect = rect
         for card in self.cards:
             card.progress = self.app.progress.get(card.name)
+            assert card.level is not None
+            card.enabled = self.app.is_unlocked(card.level)
         if self.focus is None and self.cards:
             self.focus = self.cards[0]
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class PauseScene(MenuScene):
     name = "pause"
     heading = "Paused"
-    body = "Take your time. Nothing happens while you are here."
+    body = "Take your time. Nothing happens while you are here. The timer, if any, is paused."
     overlay = True
 
     def __init__(self, app: App, restart: Callable[[], None]) -> None:
@@ -23,10 +23,17 @@ class PauseScene(MenuScene):
         self.buttons = [
             Button("Resume", app.pop, "primary", name="resume"),
             Button("Restart level", restart, name="restart"),
+            Button("Settings", self.settings, name="settings"),
             Button("Quit to title", self.quit_to_title, name="quit-to-title"),
         ]
+
+    def settings(self) -> None:
+        from game.shell.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def quit_to_title(self) -> None:
         from game.shell.scenes.title import TitleScene
 
+        self.app.speaker.stop()
         self.app.replace(TitleScene(self.app))

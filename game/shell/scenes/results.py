@@ -24,8 +24,8 @@ class ResultsScene(Scene):
         super().__init__(app)
         self.level = level
         self.result = result
-        levels = app.content.levels
-        index = levels.index(level)
+        levels = app.offered_levels
+        index = levels.index(level) if level in levels else len(levels)
         self.next_level = levels[index + 1] if index + 1 < len(levels) else None
         self.page = 0
         self.more_button = Button("More to remember", self.more, name="more")
@@ -42,6 +42,12 @@ class ResultsScene(Scene):
         self.stars_rect = pygame.Rect(0, 0, 0, 0)
         self.score_rect = pygame.Rect(0, 0, 0, 0)
         self.remember_rect = pygame.Rect(0, 0, 0, 0)
+
+    def enter(self) -> None:
+        super().enter()
+        self.app.sound("fanfare")
+        r = self.result
+        self.app.speak([f"{self.level.title}. {PRAISE[r.stars]}", f"Score {r.score}. {r.correct} of {r.asked} right."])
 
     def play_next(self) -> None:
         from game.shell.scenes.level import LevelPlay

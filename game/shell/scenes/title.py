@@ -20,14 +20,21 @@ class TitleScene(MenuScene):
         super().__init__(app)
         self.buttons = [
             Button("Start", self.start, "primary", name="start"),
+            Button("Settings", self.settings, name="settings"),
             Button("About this game", self.about, name="about"),
-            Button("Quit", self.back, name="quit"),
         ]
+        if not app.kiosk:  # on a kiosk only staff can leave
+            self.buttons.append(Button("Quit", self.back, name="quit"))
 
     def start(self) -> None:
         from game.shell.scenes.level_select import LevelSelectScene
 
         self.app.replace(LevelSelectScene(self.app))
+
+    def settings(self) -> None:
+        from game.shell.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def about(self) -> None:
         from game.shell.scenes.about import AboutScene
@@ -35,4 +42,6 @@ class TitleScene(MenuScene):
         self.app.push(AboutScene(self.app))
 
     def back(self) -> None:
+        if self.app.kiosk:
+            return
         self.app.push(ConfirmScene(self.app, "Leave the game?", "Your stars are saved.", "Yes, quit", self.app.quit))

@@ -1,0 +1,411 @@
+"""``--bench``: how long every screen takes to draw, how fast the game starts, how much
+memory it holds and how much CPU a still screen costs.
+
+Headless (SDL's dummy video driver). First an empty frame (fill and flip) gives the
+floor; then every screen in ``SCREENS`` is shown for N frames through the real
+``App.frame`` with a simulated clock, forcing a redraw each frame so drawing is what
+is measured. Adding a screen is one line in ``SCREENS`` (or in ``level_screens`` for
+screens that exist once per level or per question kind).
+
+Output: a readable table, one JSON line per item
+``{"item", "frames", "p50_ms", "p99_ms", "max_ms", "p99_vs_empty"}``, then one JSON line
+``{"startup_ms", "peak_rss_mb", "static_cpu_percent"}``. It is a measurement, not a
+test: the exit code is 0 unless a screen raised an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.core.content import Level
+    from game.shell.app import App, Options
+
+DEFAULT_FRAMES = 600
+DEFAULT_SIZE = (1920, 1080)  # the size the targets are set for
+DT = 1 / 60  # the simulated clock: one frame at 60 fps
+STATIC_CPU_S = 3.0  # how long the real loop runs on a still question
+TARGETS = {"p99_ms": 8.0, "startup_ms": 1000.0, "peak_rss_mb": 200.0, "static_cpu_percent": 5.0}
+
+
+@dataclass
+class Item:
+    """One screen to measure: ``show`` puts the app on it (not timed); ``poke(app, i)``,
+    if given, runs before frame ``i`` (not timed), e.g. to move on to the next lesson."""
+
+    name: str
+    show: Callable[[App], object]
+    poke: Callable[[App, int], object] | None = None
+
+
+def press(app: App, *names: str) -> None:
+    """Press buttons of the top screen by name, as the capture tour does."""
+    for name in names:
+        app.top.find(name).on_press()
+
+
+def title(app: App) -> None:
+    from game.shell.scenes.title import TitleScene
+
+    app.replace(TitleScene(app))
+
+
+def level_select(app: App) -> None:
+    from game.shell.scenes.level_select import LevelSelectScene
+
+    app.replace(LevelSelectScene(app))
+
+
+def first_question(app: App) -> None:
+    """The first question of the first level, asked (for overlays drawn over it)."""
+    kind = next(iter(question_kinds(app)))
+    show_question(app, kind)
+
+
+def kiosk_app(app: App) -> None:
+    """Kiosk screens need a kiosk: switch this app to one with a PIN (``fresh`` undoes it)."""
+    app.kiosk = True
+    app.apply_settings(dataclasses.replace(app.settings, kiosk=True, operator_pin="1234"), save=False)
+
+
+def fresh(app: App) -> None:
+    """The app as it started: its own kiosk setting, a new visitor's session, no screens."""
+    app.kiosk = app.options.settings.kiosk
+    app.start_session()
+
+
+def pin_pad(app: App) -> None:
+    from game.shell.scenes.kiosk import PinPadScene
+
+    kiosk_app(app)
+    title(app)
+    app.push(PinPadScene(app))
+    press(app, "digit-1", "digit-2")
+
+
+def operator_menu(app: App) -> None:
+    pin_pad(app)
+    press(app, "digit-3", "digit-4", "enter")
+
+
+def attract(app: App) -> None:
+    kiosk_app(app)
+    app.home()
+
+
+def still_there(app: App) -> None:
+    from game.shell.scenes.kiosk import StillThereScene
+
+    kiosk_app(app)
+    first_question(app)
+    app.push(StillThereScene(app))
+
+
+# Every screen that is not per level or per question kind: one line each.
+SCREENS: list[Item] = [
+    Item("title", title),
+    Item("about", lambda app: (title(app), press(app, "about"))),
+    Item("settings", lambda app: (title(app), press(app, "settings"))),
+    Item("quit-confirm", lambda app: (title(app), press(app, "quit"))),
+    Item("level-select", level_select),
+    Item("pause", lambda app: (first_question(app), press(app, "pause"))),
+    Item("attract (kiosk)", attract),
+    Item("still-there (kiosk)", still_there),
+    Item("pin-pad (kiosk)", pin_pad),
+    Item("operator (kiosk)", operator_menu),
+]
+
+
+# screens that exist per level or per question kind
+def question_kinds(app: App) -> dict[str, tuple[Level, int]]:
+    """For each question kind: the first level that asks one, and the question's index."""
+    found: dict[str, tuple[Level, int]] = {}
+    for level in app.content.levels:
+        for i, q in enumerate(level.questions):
+            found.setdefault(q.kind, (level, i))
+    return found
+
+
+def whole_level(app: App, level: Level):  # type: ignore[no-untyped-def]
+    """A play of ``level`` that asks every question (so any one can be shown)."""
+    from game.core.quiz import QuizSession, plan_steps
+    from game.shell.scenes.level import LevelPlay
+
+    play = LevelPlay(app, level)
+    full = dataclasses.replace(level, ask=len(level.questions))
+    play.session = QuizSession(full, plan_steps(full, app.rng))
+    return play
+
+
+def show_question(app: App, kind: str, answered: int = 0, respond: str = "") -> None:
+    """The first question of ``kind``; ``answered`` of its parts done; ``respond`` 'right'
+    or 'wrong' answers it (showing the feedback)."""
+    from game.core.quiz import AskedQuestion
+
+    level, index = question_kinds(app)[kind]
+    play = whole_level(app, level)
+    steps = play.session.steps
+    asked = [s for s in steps if isinstance(s, AskedQuestion)][index]
+    play.session.index = steps.index(asked)
+    play.show_current()
+    scene = app.top
+    q = asked.question
+    if kind == "order":
+        for item in q.items[:answered]:
+            scene.find(f"option-{asked.options.index(item) + 1}").on_press()
+    elif kind == "match":
+        for n in range(1, answered + 1):
+            right = q.pairs[n - 1][1]
+            press(app, f"left-{n}", f"right-{asked.options.index(right) + 1}")
+    if respond:
+        right = respond == "right"
+        if kind in ("choice", "truefalse"):
+            correct = q.answer if kind == "choice" else ("True" if q.truth else "False")
+            n = next(i for i, option in enumerate(asked.options, 1) if (option == correct) == right)
+            press(app, f"option-{n}")
+        else:
+            response = q.items if kind == "order" else q.pairs
+            if not right:
+                response = tuple(reversed(response))  # type: ignore[assignment]
+            play.answer(asked, response)
+
+
+def lesson_screens(app: App, level: Level, frames: int) -> Item:
+    """Every lesson beat of ``level`` in turn (each cue for an equal share of the frames)."""
+    from game.shell.scenes.level import LessonScene
+
+    lessons = level.lessons
+    share = max(1, frames // max(1, len(lessons)))
+    state: dict[str, object] = {}
+
+    def show(app: App) -> None:
+        play = whole_level(app, level)
+        play.hands_on_done = True  # the hands-on moment is its own item
+        state["play"] = play
+        app.replace(LessonScene(app, play, lessons[0]))
+
+    def poke(app: App, i: int) -> None:
+        if i and i % share == 0 and i // share < len(lessons):
+            app.replace(LessonScene(app, state["play"], lessons[i // share]))  # type: ignore[arg-type]
+            app.transition = None
+
+    return Item(f"lessons {level.scene}", show, poke)
+
+
+def hands_on(app: App, level: Level) -> Item:
+    """The level's hands-on moment, waiting for the player (the hint appears after 5 s).
+
+    Measured even if the content has no lesson at the scene's hands-on cue (then the
+    item's name says so): the art is there and may be used by the next edit.
+    """
+    from game.core.content import Lesson
+    from game.shell.scenes.level import LessonScene
+
+    cue = whole_level(app, level).art.hands_on_cue
+    lesson = next((s for s in level.lessons if s.cue == cue), None)
+    name = f"hands-on {level.scene}"
+    if lesson is None:
+        lesson = Lesson("bench-hands-on", cue, level.lessons[0].caption if level.lessons else "")
+        name += " (no lesson uses it)"
+    return Item(name, lambda app: app.replace(LessonScene(app, whole_level(app, level), lesson)))
+
+
+def level_screens(app: App, frames: int) -> Iterator[Item]:
+    for level in app.content.levels:
+        yield lesson_screens(app, level, frames)
+        yield hands_on(app, level)
+    for kind in question_kinds(app):
+        yield Item(f"question-{kind}", lambda app, kind=kind: show_question(app, kind))
+        if kind in ("order", "match"):
+            yield Item(f"question-{kind} half done", lambda app, kind=kind: show_question(app, kind, answered=2))
+    yield Item("feedback right", lambda app: show_question(app, "choice", respond="right"))
+    yield Item("feedback wrong", lambda app: show_question(app, "choice", respond="wrong"))
+    yield Item("results", results)
+    yield Item("cross-fade", lambda app: title(app), lambda app, i: cross_fade(app, i))
+
+
+def results(app: App) -> None:
+    play = whole_level(app, app.content.levels[0])
+    play.session.index = len(play.session.steps)
+    play.finish()
+
+
+def cross_fade(app: App, i: int) -> None:
+    """A transition on every frame: the costliest moment of a screen change."""
+    if app.transition is None or app.transition.done:
+        app._fade()  # noqa: SLF001 - the app's own transition, started as a screen change would
+
+
+# measuring
+def percentile(sorted_ms: list[float], p: float) -> float:
+    if not sorted_ms:
+        return 0.0
+    k = min(len(sorted_ms) - 1, max(0, round(p / 100 * (len(sorted_ms) - 1))))
+    return sorted_ms[k]
+
+
+def summarise(name: str, times_s: list[float], empty_p99: float | None) -> dict[str, object]:
+    ms = sorted(t * 1000 for t in times_s)
+    p99 = percentile(ms, 99)
+    ratio = round(p99 / empty_p99, 1) if empty_p99 else 1.0
+    return {
+        "item": name,
+        "frames": len(ms),
+        "p50_ms": round(percentile(ms, 50), 3),
+        "p99_ms": round(p99, 3),
+        "max_ms": round(ms[-1] if ms else 0.0, 3),
+        "p99_vs_empty": ratio,
+    }
+
+
+def time_empty_frames(screen, frames: int) -> list[float]:  # type: ignore[no-untyped-def]
+    import pygame
+
+    times = []
+    for i in range(frames):
+        start = time.perf_counter()
+        screen.fill((i % 200, 120, 160))
+        pygame.display.flip()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_item(app: App, item: Item, frames: int) -> list[float]:
+    fresh(app)
+    item.show(app)
+    app.transition = None  # a screen is measured on its own; the cross-fade has its own item
+    times = []
+    for i in range(frames):
+        if item.poke is not None:
+            item.poke(app, i)
+        app.dirty = True
+        start = time.perf_counter()
+        app.frame([], DT)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def seconds_since_process_start() -> float | None:
+    """Wall time since this process was created (Linux: /proc/self/stat), or None."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22, counted after "pid (comm)"
+        hz = os.sysconf("SC_CLK_TCK")
+        now = time.clock_gettime(time.CLOCK_BOOTTIME)  # the clock starttime is counted on
+        return now - start_ticks / hz
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def static_cpu_percent(app: App, seconds: float = STATIC_CPU_S) -> float:
+    """CPU per wall-clock second of the real loop (``App.run``, real ``Clock.tick``) while a
+    question waits for an answer with reduced motion on."""
+    app.apply_settings(dataclasses.replace(app.settings, reduced_motion=True, mode="relaxed"), save=False)
+    real_frame = app.frame
+    marks: dict[str, float] = {}
+    settle = 0.5  # the first half second: the screen change and its cross-fade
+
+    def measured_frame(events, dt):  # type: ignore[no-untyped-def]
+        drawn = real_frame(events, dt)
+        now = time.perf_counter()
+        if "start" not in marks:
+            marks["start"] = now
+        elif "wall" not in marks and now - marks["start"] >= settle:
+            marks["wall"], marks["cpu"] = now, time.process_time()
+        elif "wall" in marks and now - marks["wall"] >= seconds:
+            marks["wall_end"], marks["cpu_end"] = now, time.process_time()
+            app.running = False
+        return drawn
+
+    app.frame = measured_frame  # type: ignore[method-assign]
+    app.home = lambda: first_question(app)  # type: ignore[method-assign]
+    app.running = True
+    try:
+        app.run()
+    finally:
+        del app.frame
+        del app.home
+    wall = marks["wall_end"] - marks["wall"]
+    return round(100 * (marks["cpu_end"] - marks["cpu"]) / wall, 2)
+
+
+def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
+    """Measure every screen at ``options.size`` (1920x1080 if the window default was left)."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    import pygame
+
+    from game.shell.app import App
+
+    size = options.size if options.size != (1280, 720) else DEFAULT_SIZE
+    options = dataclasses.replace(options, size=size, data_dir=None, seed=options.seed or 7, fullscreen=False)
+    app = App(options)
+    title(app)
+    app.frame([], DT)  # the first frame on screen
+    since_start = seconds_since_process_start()
+    startup_ms = round(since_start * 1000) if since_start is not None else None
+
+    print(f"ImmunoQuest benchmark at {size[0]}x{size[1]}, {frames} frames per item (times in ms)")
+    print(f"{'item':32} {'p50':>8} {'p99':>8} {'max':>8} {'p99/empty':>10}")
+    rows = [summarise("empty frame", time_empty_frames(app.screen, frames), None)]
+    empty_p99 = float(rows[0]["p99_ms"])  # type: ignore[arg-type]
+    faults: list[str] = []
+    show_row(rows[0])
+    for item in [*SCREENS, *level_screens(app, frames)]:
+        before = len(app.faults)
+        try:
+            row = summarise(item.name, time_item(app, item, frames), empty_p99)
+        except Exception as exc:  # noqa: BLE001 - report the screen that failed and go on
+            faults.append(f"{item.name}: {type(exc).__name__}: {exc}")
+            app.recover(f"{item.name}: {exc!r}")
+            continue
+        faults += [f"{item.name}: {trace.strip().splitlines()[-1]}" for trace in app.faults[before:]]
+        rows.append(row)
+        show_row(row)
+
+    cpu = static_cpu_percent(app)
+    totals = {"startup_ms": startup_ms, "peak_rss_mb": peak_rss_mb(), "static_cpu_percent": cpu}
+    pygame.quit()
+    print(
+        f"startup {totals['startup_ms']} ms · peak memory {totals['peak_rss_mb']} MB · "
+        f"CPU on a still question {totals['static_cpu_percent']} %"
+    )
+    for row in rows:
+        print(json.dumps(row))
+    print(json.dumps(totals))
+    missed = missed_targets(rows[1:], totals)
+    print("targets: " + ("all met" if not missed else "missed: " + "; ".join(missed)))
+    for fault in faults:
+        print(f"ERROR {fault}", file=sys.stderr)
+    return 1 if faults else 0
+
+
+def show_row(row: dict[str, object]) -> None:
+    print(f"{row['item']:32} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['max_ms']:8.2f} {row['p99_vs_empty']:10.1f}")
+    sys.stdout.flush()
+
+
+def missed_targets(rows: list[dict[str, object]], totals: dict[str, object]) -> list[str]:
+    missed = [f"{r['item']} p99 {r['p99_ms']} ms" for r in rows if float(r["p99_ms"]) > TARGETS["p99_ms"]]  # type: ignore[arg-type]
+    for key in ("startup_ms", "peak_rss_mb", "static_cpu_percent"):
+        value = totals[key]
+        if value is not None and float(value) > TARGETS[key]:  # type: ignore[arg-type]
+            missed.append(f"{key} {value}")
+    return missed

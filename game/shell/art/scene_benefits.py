@@ -1,0 +1,99 @@
+"""Level 5: benefits: a tumour shrinks, healthy cells are left alone, calm years of
+remission, and memory T-cells that keep watch and catch a returning cancer cell."""
+
+from __future__ import annotations
+
+from game.shell.art import palette as P
+from game.shell.art import sprites as S
+from game.shell.art.cache import q
+from game.shell.art.stage import Stage, lerp2
+
+TUMOUR = ((0.0, 0.0, 0.2), (-0.24, -0.1, 0.14), (0.22, -0.14, 0.14), (0.2, 0.16, 0.13), (-0.18, 0.18, 0.12))
+GENTLE_HEALTHY = ((0.14, 0.3), (0.3, 0.7), (0.5, 0.3), (0.66, 0.72), (0.9, 0.7))
+GENTLE_CANCER = ((0.44, 0.68), (0.82, 0.3))
+RETURN = ((0.38, 0.3), (0.62, 0.7), (0.86, 0.34))
+MEMORY = ((0.05, 0.62), (0.4, 0.76), (0.75, 0.22))
+YEARS = ("1 year", "2 years", "3 years", "4 years", "5 years")
+
+
+class BenefitsArt(Stage):
+    name = "benefits"
+    cues = ("shrink", "gentler", "remission", "memory")
+    hands_on_cue = "memory"
+    hands_on_prompt = "A cancer cell is sneaking back. Tap it so a memory T-cell catches it."
+    hands_on_hint = "Tap the grey-purple cell (or the violet memory cell) in the glowing ring."
+    hands_on_keyboard = "Press Enter or Space to send a memory T-cell to the next returning cell."
+    cue_bg = {"remission": "sky"}
+    ho_auto_start = 1.5
+    ho_auto_gap = 2.0
+
+    def d_shrink(self, surf) -> None:
+        self.blood_life(surf, ((0.1, 0.25), (0.92, 0.75)))
+        c = self.p(0.55, 0.5)
+        s = self.ramp(0.8, 7.0)
+        for k, (dx, dy, r) in enumerate(TUMOUR[::-1]):
+            k = len(TUMOUR) - 1 - k
+            gone = self.ramp(1.5 + 1.3 * (len(TUMOUR) - k), 1.5) if k else 0.0
+            pos = self.off(c, dx * (1 - 0.5 * s), dy * (1 - 0.5 * s))
+            self.put(surf, S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k)), pos, 255 * (1 - gone))
+        for i, (dx, dy) in enumerate(((-0.55, 0.0), (0.0, -0.36), (0.5, 0.15), (-0.1, 0.36))):
+            pos = self.off(c, dx * (1 - 0.45 * s), dy * (1 - 0.45 * s))
+            pos = self.off(pos, 0.01 * self.wave(2.6, i), 0.01 * self.wave(3.1, i))
+            self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(i)), pos)
+
+    def d_gentler(self, surf) -> None:
+        self.blood_life(surf, (), rbc=True)
+        for i, f in enumerate(GENTLE_HEALTHY):
+            pos = self.p(*f)
+            self.put(surf, S.healthy_cell(q(self.u * 0.12), self.frame(i)), pos)
+            self.put(surf, S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8))
+        for i, f in enumerate(GENTLE_CANCER):
+            c = self.p(*f)
+            self.put(surf, S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
+            start = self.p(-0.1, f[1])
+            pos = lerp2(start, self.off(c, -0.28, 0), self.ramp(0.5 + 0.8 * i, 3.0))
+            self.put(surf, S.t_cell(q(self.u * 0.13), self.frame(i), "t", "happy"), pos)
+
+    def d_remission(self, surf) -> None:
+        sp = self.p(0.86, 0.25 - 0.05 * self.ramp(0.0, 4.0))
+        self.put(surf, S.glow(q(self.u * 0.35), P.SUN, 120), sp)
+        self.put(surf, S.sun(q(self.u * 0.12)), sp)
+        self.put_at(surf, S.person(q(self.u * 0.62), "patient", 1), self.p(0.3, 0.86))
+        self.put_at(surf, S.person(q(self.u * 0.55), "helper", 2), self.p(0.4, 0.86))
+        cal = self.p(0.62, 0.42)
+        self.put(surf, S.calendar(q(self.u * 0.46)), cal)
+        n = len(YEARS) - 1 if self.reduced_motion else min(len(YEARS) - 1, int(self.t / 2.2))
+        self.text(surf, YEARS[n], self.below(cal, 0.3), 0.08)
+        for k in range(n + 1):
+            col, row = k % 4, k // 4
+            fx, fy = S.CAL_CELL(col, row)
+            w = self.u * 0.46
+            self.put(surf, S.check_badge(q(self.u * 0.025)), (cal[0] - w / 2 + fx * w, cal[1] - w * 0.46 + fy * w * 0.92))
+
+    def mem_pos(self, i: int):
+        return self.drift(*MEMORY[i], i, 0.025)
+
+    def d_memory(self, surf) -> None:
+        self.blood_life(surf, ((0.12, 0.25), (0.52, 0.5), (0.95, 0.75)))
+        for i, f in enumerate(RETURN):
+            p = self.step_p(i, 2.6)
+            c = self.off(self.p(*f), 0.04 * self.wave(4.0, i) * (1 - p), 0)
+            shrink = max(0.0, (p - 0.45) / 0.55)
+            self.put(surf, S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1)), c, 255 * (1 - shrink))
+            catch = min(1.0, p / 0.5)
+            pos = lerp2(self.mem_pos(i), self.off(c, -0.22, 0), catch)
+            if p > 0:
+                self.put(surf, S.glow(q(self.u * 0.22), P.GLOW_GOLD, 130), pos, 220 * (1 - shrink * 0.7))
+            self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(i), "memory", "wow" if 0 < p < 0.6 else "happy"), pos)
+
+    # ------------------------------------------------------------ hands-on
+    def step_pos(self, i: int):
+        return self.p(*RETURN[i])
+
+    def step_r(self, i: int) -> float:
+        return self.u * 0.14
+
+    def step_zones(self, i: int):
+        x, y = self.p(*RETURN[i])
+        mx, my = self.mem_pos(i)
+        return [(x, y, self.u * 0.14), (mx, my, self.u * 0.13)]

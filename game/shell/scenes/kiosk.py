@@ -1,0 +1,255 @@
+"""Kiosk screens: the attract loop, "Are you still there?", the staff PIN pad and menu,
+and the calm "Temporarily unavailable" screen."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.catalog import SCENE_CUES
+from game.shell.actions import Act, Action
+from game.shell.art import make_scene_art
+from game.shell.art.base import SceneArt
+from game.shell.scene import Scene
+from game.shell.scenes.menu import MenuScene
+from game.shell.ui import Button, grid
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+
+ATTRACT_SCENE_S = 12.0  # each scene of the loop shows this long
+PIN_LOCK_S = 60.0
+PIN_TRIES = 3
+
+
+class AttractScene(Scene):
+    """A calm loop of the game's scenes inviting the next visitor; never still, never flashing."""
+
+    name = "attract"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.scene_names = list(SCENE_CUES)
+        self.index = 0
+        self.t = 0.0
+        self.art: SceneArt = self._art(0)
+        self.band = pygame.Rect(0, 0, 0, 0)
+        self.scene_rect = pygame.Rect(0, 0, 0, 0)
+
+    def _art(self, index: int) -> SceneArt:
+        name = self.scene_names[index % len(self.scene_names)]
+        # The attract loop always moves a little, so no still image can burn into the screen.
+        art = make_scene_art(name, reduced_motion=False)
+        art.set_cue(SCENE_CUES[name][-1] if name == "finale" else SCENE_CUES[name][0])
+        return art
+
+    def handle(self, action: Action) -> None:
+        if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
+            from game.shell.scenes.title import TitleScene
+
+            self.app.replace(TitleScene(self.app))
+
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self.art.update(dt)
+        if self.t >= ATTRACT_SCENE_S:
+            self.t = 0.0
+            self.index += 1
+            self.art = self._art(self.index)
+
+    def needs_redraw(self) -> bool:
+        return True
+
+    def layout(self) -> None:
+        ui = self.ui
+        w, h = ui.size
+        band_h = int(ui.type_size("title") * 1.3) + int(ui.type_size("heading") * 1.4) + ui.px(48)
+        self.band = pygame.Rect(ui.px(40), 0, w - ui.px(80), band_h)
+        self.scene_rect = pygame.Rect(0, 0, w, h)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        self.art.draw(surface, self.scene_rect)
+        # The invitation drifts slowly up and down: nothing stays on one spot for hours.
+        w, h = ui.size
+        travel = h - self.band.height - ui.px(80)
+        y = ui.px(40) + int((0.5 + 0.5 * math.sin(self.app.now / 40.0)) * max(0, travel))
+        band = self.band.move(0, y)
+        ui.panel(surface, band, ui.palette.surface)
+        inner = band.inflate(-ui.px(32), -ui.px(24))
+        title_h = int(ui.type_size("title") * 1.3)
+        ui.draw_text(surface, "ImmunoQuest", "title", pygame.Rect(inner.left, inner.top, inner.width, title_h), bold=True, align="center")
+        rest = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h)
+        ui.draw_text(surface, "Touch anywhere to start", "heading", rest, ui.palette.primary, bold=True, align="center", valign="middle")
+
+
+class StillThereScene(MenuScene):
+    """After a quiet spell: one big button, and a countdown before the game starts afresh."""
+
+    name = "still-there"
+    heading = "Are you still there?"
+    overlay = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.left = float(max(20, app.settings.countdown))
+        self.buttons = [Button("I'm still here", app.pop, "primary", name="still-here")]
+        self.body = self._body()
+
+    def _body(self) -> str:
+        return f"The game will start again for the next person in {math.ceil(self.left)} seconds."
+
+    def handle(self, action: Action) -> None:
+        if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
+            self.app.pop()  # any touch or key counts as "I'm still here"
+
+    def update(self, dt: float) -> None:
+        before = math.ceil(self.left)
+        self.left -= dt
+        if math.ceil(self.left) != before:
+            self.body = self._body()
+            self.app.dirty = True
+        if self.left <= 0:
+            self.app.reset_session()
+
+
+class PinPadScene(Scene):
+    """Staff only: the PIN from the settings file, never shown; three misses lock the pad."""
+
+    name = "pin-pad"
+    opaque = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.entered = ""
+        self.message = "Staff only. Enter the PIN."
+        self.digit_buttons = [Button(str(d), self._digit(str(d)), name=f"digit-{d}") for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)]
+        self.buttons = [
+            *self.digit_buttons,
+            Button("Clear", self.clear, name="clear"),
+            Button("Enter", self.submit, "primary", name="enter"),
+            Button("Cancel", app.pop, name="cancel"),
+        ]
+        self.display = pygame.Rect(0, 0, 0, 0)
+        self.message_rect = pygame.Rect(0, 0, 0, 0)
+
+    def _digit(self, d: str):  # type: ignore[no-untyped-def]
+        return lambda: self.type_digit(d)
+
+    @property
+    def locked(self) -> bool:
+        return self.app.now < self.app.pin_locked_until
+
+    def type_digit(self, d: str) -> None:
+        if not self.locked and len(self.entered) < 12:
+            self.entered += d
+
+    def clear(self) -> None:
+        self.entered = ""
+
+    def choose(self, number: int) -> None:
+        self.type_digit(str(number))
+
+    def submit(self) -> None:
+        app = self.app
+        if self.locked:
+            return
+        if self.entered == app.settings.operator_pin:
+            app.pin_failures = 0
+            app.replace_top_with(OperatorScene(app))
+            return
+        self.entered = ""
+        app.pin_failures += 1
+        if app.pin_failures >= PIN_TRIES:
+            app.pin_failures = 0
+            app.pin_locked_until = app.now + PIN_LOCK_S
+        else:
+            self.message = f"That PIN is not right. {PIN_TRIES - app.pin_failures} tries left."
+
+    def update(self, dt: float) -> None:
+        text = self.message
+        if self.locked:
+            text = f"Locked. Try again in {math.ceil(self.app.pin_locked_until - self.app.now)} seconds."
+        elif self.message.startswith("Locked"):
+            text = "Staff only. Enter the PIN."
+        if text != self.message:
+            self.message = text
+            self.app.dirty = True
+
+    def layout(self) -> None:
+        ui = self.ui
+        w, h = ui.size
+        control = ui.control_height()
+        gap = ui.px(ui.m.gap)
+        width = min(w - 2 * ui.px(24), ui.px(560))
+        top = ui.px(24)
+        self.message_rect = pygame.Rect((w - width) // 2, top, width, int(ui.type_size("body") * 2.6))
+        self.display = pygame.Rect((w - width) // 2, self.message_rect.bottom + gap, width, control)
+        pad = pygame.Rect((w - width) // 2, self.display.bottom + gap, width, h - self.display.bottom - 2 * gap - ui.px(24))
+        cells = grid(pad, 15, 3, gap)
+        order = self.digit_buttons[:9] + [self.buttons[10], self.digit_buttons[9], self.buttons[11]] + [self.buttons[12]]
+        for button, rect in zip(order, cells):
+            button.rect = rect
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        surface.fill(ui.palette.background)
+        ui.draw_text(surface, self.message, "body", self.message_rect, align="center", valign="middle")
+        ui.panel(surface, self.display)
+        r = self.display.height // 6  # one dot per digit: the PIN itself is never shown
+        for i in range(len(self.entered)):
+            x = self.display.centerx + (i - (len(self.entered) - 1) / 2) * 3 * r
+            pygame.draw.circle(surface, ui.palette.text, (int(x), self.display.centery), r)
+        self.draw_buttons(surface)
+
+
+class OperatorScene(MenuScene):
+    name = "operator"
+    heading = "Staff menu"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.body = "Choose what to do. The game goes back to the start screen when you leave this menu."
+        self.buttons = [
+            Button("Back to the game", app.reset_session, "primary", name="back"),
+            Button("Show where the staff report is", self.show_report, name="report"),
+            Button("Reload the content", self.reload, name="reload"),
+            Button("Quit the game", app.quit, name="quit"),
+        ]
+        if app.options.content_error:
+            self.body = "Content problem: " + app.options.content_error
+
+    def show_report(self) -> None:
+        stats = self.app.stats
+        where = str(stats.path) if stats is not None and getattr(stats, "path", None) else "statistics are off"
+        self.body = f"Statistics: {where}. Make the page with: python run.py --report"
+        self.layout()
+
+    def reload(self) -> None:
+        loader = self.app.options.reload_content
+        if loader is None:
+            self.body = "Reloading is not available here."
+        else:
+            result = loader()
+            if isinstance(result, str):
+                self.body = "The content has problems; still using the last good copy. " + result[:300]
+            else:
+                self.app.content = result
+                self.app.options.content_error = ""
+                self.body = f"Reloaded: {len(result.levels)} levels, {len(result.questions)} questions."
+        self.layout()
+
+
+class UnavailableScene(MenuScene):
+    """No good content at all: a calm notice; the details wait behind the staff gesture."""
+
+    name = "unavailable"
+    heading = "Temporarily unavailable"
+    body = "This game is resting for a moment. Please ask a member of staff."
+
+    def __init__(self, app: App, error: str) -> None:
+        super().__init__(app)
+        self.error = error
+        app.options.content_error = app.options.content_error or error
