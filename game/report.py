@@ -179,8 +179,7 @@ def _missed(stats: Statistics, content: Content | None) -> str:
         '<th scope="col">The right answer</th></tr></thead><tbody>' + "\n".join(table_rows) + "</tbody></table>"
     )
     return (
-        f'<section aria-labelledby="missed">{heading}<p>{escape(intro)}</p>'
-        f"{_chart(rows, questions)}{table}</section>"
+        f'<section aria-labelledby="missed">{heading}<p>{escape(intro)}</p>{_chart(rows, questions)}{table}</section>'
     )
 
 
@@ -225,7 +224,7 @@ def _levels(stats: Statistics, content: Content | None) -> str:
         name = titles.get(lid, f"{lid} (no longer offered)" if content else lid)
         rows.append(
             f'<tr><td>{escape(name)}</td><td class="num">{counts.started:,}</td><td class="num">{counts.finished:,}'
-            f"</td><td class=\"num\">{_percent(counts.finished, counts.started) if counts.started else '–'}</td>"
+            f'</td><td class="num">{_percent(counts.finished, counts.started) if counts.started else "–"}</td>'
             f'<td class="num">{"–" if average is None else f"{round(average):,}"}</td></tr>'
         )
     table = (

@@ -156,19 +156,23 @@ class _SettingsReader:
         if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT) and node.style is None:
             r.problem(
                 node,
-                "operator_pin must be in quotes, like \"0482\": written without quotes it is read as a number, "
+                'operator_pin must be in quotes, like "0482": written without quotes it is read as a number, '
                 "and a number loses its leading zeros",
             )
             return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR):
-            r.problem(node, f"operator_pin should be {low} to {high} digits in quotes, like \"0482\"")
+            r.problem(node, f'operator_pin should be {low} to {high} digits in quotes, like "0482"')
+            return None
+        if node.style not in ("'", '"'):
+            r.problem(node, 'operator_pin must be in quotes, like "0482", so it is always read as digits')
             return None
         pin = str(node.value)
         if pin == "":
             return ""  # written out as "": operator exit is off, as when the key is left out
         if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
             r.problem(
-                node, f"operator_pin should be {low} to {high} digits (0 to 9) in quotes, like \"0482\"; "
+                node,
+                f'operator_pin should be {low} to {high} digits (0 to 9) in quotes, like "0482"; '
                 f"it has {len(pin)} characters" + ("" if pin.isascii() and pin.isdigit() else ", not all digits"),
             )
             return None

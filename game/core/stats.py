@@ -128,7 +128,12 @@ class Statistics:
             "format": FORMAT,
             "schema": SCHEMA,
             "questions": {
-                qid: {"shown": q.shown, "answered": q.answered, "right_first_time": q.right_first_time, "wrong": q.wrong}
+                qid: {
+                    "shown": q.shown,
+                    "answered": q.answered,
+                    "right_first_time": q.right_first_time,
+                    "wrong": q.wrong,
+                }
                 for qid, q in sorted(self.questions.items())
             },
             "levels": {

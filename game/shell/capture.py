@@ -14,21 +14,43 @@ from pathlib import Path
 from game.core.content import Level
 from game.core.quiz import AskedQuestion, QuizSession, plan_steps
 from game.shell.app import App, Options
+from game.shell.audio import NullAudio
 
 
 def capture_tour(options: Options, out_dir: Path) -> list[Path]:
-    """Write the tour's PNGs at the asked size, or at 1280x720 and 1920x1080 by default."""
+    """Write the tour's PNGs, then the comfort, kiosk and scene pictures.
+
+    At the asked size, or by default at 1280x720 and 1920x1080; the comfort variants
+    (200 % text in both themes) and kiosk screens in landscape and portrait.
+    """
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    sizes = [options.size] if options.size != (1280, 720) else [(1280, 720), (1920, 1080)]
+    default = options.size == (1280, 720)
+    sizes = [(1280, 720), (1920, 1080)] if default else [options.size]
+    orientations = [(1280, 720), (720, 1280)] if default else [options.size]
+
+    def app_for(size: tuple[int, int], **settings: object) -> App:
+        opts = dataclasses.replace(
+            options,
+            size=size,
+            data_dir=None,
+            seed=options.seed or 7,
+            settings=dataclasses.replace(options.settings, **settings),  # type: ignore[arg-type]
+        )
+        return App(opts, pygame.display.set_mode(size), audio=NullAudio())
+
     for size in sizes:
-        opts = dataclasses.replace(options, size=size, data_dir=None, seed=options.seed or 7)
-        app = App(opts, pygame.display.set_mode(size))
-        written += Tour(app, out_dir, f"{size[0]}x{size[1]}").run()
+        written += Tour(app_for(size), out_dir, f"{size[0]}x{size[1]}").run()
+    for size in orientations:
+        for theme in ("standard", "high-contrast"):
+            suffix = f"200-{theme}-{size[0]}x{size[1]}"
+            written += Tour(app_for(size, text_size=200, theme=theme), out_dir, suffix).comfort()
+        written += Tour(app_for(size, kiosk=True, operator_pin="0000"), out_dir, f"{size[0]}x{size[1]}").kiosk()
+        written += Tour(app_for(size), out_dir, f"{size[0]}x{size[1]}").scenes()
     pygame.quit()
     return written
 
@@ -79,6 +101,79 @@ class Tour:
             self.play_level(level)
             if wanted <= self.seen:
                 break
+        return self.written
+
+    def comfort(self) -> list[Path]:
+        """Settings and one question of each kind, at the app's text size and theme."""
+        from game.shell.scenes.settings import SettingsScene
+        from game.shell.scenes.title import TitleScene
+
+        app = self.app
+        app.replace(TitleScene(app))
+        self.shot("title")
+        app.push(SettingsScene(app))
+        self.shot("settings")
+        app.pop()
+        self.press("start")
+        self.shot("level-select")
+        self.play_level(app.content.levels[2])
+        return self.written
+
+    def kiosk(self) -> list[Path]:
+        """The attract loop, the still-there countdown and the staff PIN pad."""
+        from game.shell.scenes.kiosk import StillThereScene
+
+        app = self.app
+        app.home()
+        self.app.frame([], 0.1)
+        self.shot("kiosk-attract")
+        for _ in range(30):
+            app.frame([], 0.1)
+        self.press_anywhere()
+        self.shot("kiosk-title")
+        app.push(StillThereScene(app))
+        self.shot("kiosk-still-there")
+        app.pop()
+        app.operator_gesture()
+        for digit in "12":
+            self.press(f"digit-{digit}")
+        self.shot("kiosk-pin-pad")
+        return self.written
+
+    def press_anywhere(self) -> None:
+        from game.shell.actions import Act, Action
+
+        self.app.act(Action(Act.POINTER_DOWN, pos=(300, 300)))
+        self.app.act(Action(Act.POINTER_UP, pos=(300, 300)))
+        self.app.frame([], 0.1)
+
+    def scenes(self) -> list[Path]:
+        """Each level's scene at three moments: its start, its middle, after the hands-on moment."""
+        from game.shell.scenes.level import LessonScene, LevelPlay
+
+        app = self.app
+        for level in app.content.levels:
+            play = LevelPlay(app, level)
+            lessons = level.lessons
+            hands_on = next((ls for ls in lessons if ls.cue == play.art.hands_on_cue), None)
+            app.replace(LessonScene(app, play, lessons[0]))
+            for _ in range(6):
+                app.frame([], 0.1)
+            self.shot(f"scene-{level.scene}-start")
+            middle = lessons[len(lessons) // 2]
+            app.replace(LessonScene(app, play, middle))
+            for _ in range(15):
+                app.frame([], 0.1)
+            self.shot(f"scene-{level.scene}-middle")
+            if hands_on is not None:
+                app.replace(LessonScene(app, play, hands_on))
+                for _ in range(40):
+                    if app.top.find("next").label != "Show me":
+                        break
+                    self.press("next")
+                for _ in range(10):
+                    app.frame([], 0.1)
+                self.shot(f"scene-{level.scene}-after-hands-on")
         return self.written
 
     def play_level(self, level: Level) -> None:

@@ -75,18 +75,67 @@ HIGH_CONTRAST = Palette(
     on_secondary=(255, 255, 255),
     border=(255, 255, 255),
     focus=(0, 200, 255),
-    right=(0, 100, 0),
-    on_right=(255, 255, 255),
-    wrong=(160, 0, 0),
-    on_wrong=(255, 255, 255),
-    selected=(70, 0, 150),
-    on_selected=(255, 255, 255),
+    right=(0, 200, 80),
+    on_right=(0, 0, 0),
+    wrong=(255, 120, 120),
+    on_wrong=(0, 0, 0),
+    selected=(200, 150, 255),
+    on_selected=(0, 0, 0),
     star=(255, 221, 0),
     star_empty=(150, 150, 150),
     scrim=(0, 0, 0, 200),
 )
 
 PALETTES = {"standard": STANDARD, "high-contrast": HIGH_CONTRAST}
+
+# Every (text colour, background colour) pair the screens draw text with; the
+# accessibility tests hold each to WCAG contrast in every palette.
+TEXT_PAIRS = (
+    ("text", "background"),
+    ("text", "surface"),
+    ("text", "surface_alt"),
+    ("text_muted", "background"),
+    ("text_muted", "surface"),
+    ("text_muted", "surface_alt"),
+    ("text_muted", "secondary"),  # a disabled button
+    ("primary", "surface_alt"),  # the "Your turn" line of a hands-on moment
+    ("primary", "surface"),  # "Touch anywhere to start"
+    ("on_primary", "primary"),
+    ("on_secondary", "secondary"),
+    ("on_right", "right"),
+    ("on_wrong", "wrong"),
+    ("on_selected", "selected"),
+    ("primary", "on_primary"),  # a badge: the button colour on a circle of its ink
+    ("secondary", "on_secondary"),
+    ("right", "on_right"),
+    ("wrong", "on_wrong"),
+    ("selected", "on_selected"),
+)
+# Boundaries that must stand out from what is around them (WCAG 1.4.11: 3:1).
+BOUNDARY_PAIRS = (
+    ("border", "background"),
+    ("border", "surface"),
+    ("border", "surface_alt"),
+    ("focus", "background"),
+    ("focus", "surface"),
+    ("right", "surface"),  # the frame around the right answer
+)
+
+
+def relative_luminance(colour: Colour) -> float:
+    """WCAG 2.2 relative luminance of an sRGB colour."""
+
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: Colour, b: Colour) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ class AntibodiesArt(Stage):
             s = shrink(i) if shrink else (0.0, 0.0)
             if marked > 0:
                 self.put(surf, S.glow(q(self.rc() * 2.0), P.GLOW_GOLD, 150), c, 255 * marked * (0.85 + 0.15 * self.wave(3.0, i)) * (1 - s[1]))
-            self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2), True), c, 255 * (1 - s[1]))
+            self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2) if s[0] == 0 else 0, True), c, 255 * (1 - s[1]))
 
     def antibodies_on(self, surf, i: int, tags, alpha: float = 255) -> None:
         for tag in tags:

@@ -35,7 +35,7 @@ class BenefitsArt(Stage):
             k = len(TUMOUR) - 1 - k
             gone = self.ramp(1.5 + 1.3 * (len(TUMOUR) - k), 1.5) if k else 0.0
             pos = self.off(c, dx * (1 - 0.5 * s), dy * (1 - 0.5 * s))
-            self.put(surf, S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k)), pos, 255 * (1 - gone))
+            self.put(surf, S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k) if s == 0 else 0), pos, 255 * (1 - gone))
         for i, (dx, dy) in enumerate(((-0.55, 0.0), (0.0, -0.36), (0.5, 0.15), (-0.1, 0.36))):
             pos = self.off(c, dx * (1 - 0.45 * s), dy * (1 - 0.45 * s))
             pos = self.off(pos, 0.01 * self.wave(2.6, i), 0.01 * self.wave(3.1, i))
@@ -79,7 +79,7 @@ class BenefitsArt(Stage):
             p = self.step_p(i, 2.6)
             c = self.off(self.p(*f), 0.04 * self.wave(4.0, i) * (1 - p), 0)
             shrink = max(0.0, (p - 0.45) / 0.55)
-            self.put(surf, S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1)), c, 255 * (1 - shrink))
+            self.put(surf, S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1) if shrink == 0 else 0), c, 255 * (1 - shrink))
             catch = min(1.0, p / 0.5)
             pos = lerp2(self.mem_pos(i), self.off(c, -0.22, 0), catch)
             if p > 0:

@@ -54,7 +54,7 @@ class BrakesArt(Stage):
     def scenery(self, surf, shrink: float = 0.0, fade: float = 0.0, brake_glow: float = 0.0) -> None:
         self.blood_life(surf, HEALTHY)
         c = self.cpos()
-        self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2)), c, 255 * (1 - fade))
+        self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2) if shrink == 0 else 0), c, 255 * (1 - fade))
         if fade < 1 and shrink < 0.3:
             b = self.brake_pos()
             self.line(surf, P.BRAKE_DARK, self.off(c, -0.16, -0.02), b, self.u * 0.035)
@@ -71,7 +71,10 @@ class BrakesArt(Stage):
         self.put(surf, S.inhibitor(q(self.u * 0.11)), pos, alpha)
 
     def label_under(self, surf, text: str, pos, alpha: float = 255) -> None:
-        self.text(surf, text, self.below(pos, 0.2), 0.075, alpha)
+        if self._lay.tr:  # the stream runs downwards: put the label beside the thing
+            self.text(surf, text, (pos[0] + self.u * 0.42, pos[1]), 0.075, alpha)
+        else:
+            self.text(surf, text, self.below(pos, 0.2), 0.075, alpha)
 
     # ------------------------------------------------------------ cues
     def d_approach(self, surf) -> None:

@@ -83,7 +83,7 @@ class CarTArt(Stage):
         self.put(surf, S.petri_dish(q(self.u * 1.45)), dish)
         card = self.instructions_pos()
         self.put(surf, S.instructions(q(self.u * 0.42)), (card[0], card[1] + 0.012 * self.u * self.wave(3.0)))
-        self.text(surf, "new instructions", self.below(card, 0.3), 0.07)
+        self.text(surf, "new instructions", self.below(card, -0.28), 0.07)
         r = q(self.u * 0.13)
         for i in range(3):
             pos = self.step_pos(i)
@@ -140,7 +140,7 @@ class CarTArt(Stage):
             c = self.p(fx, fy)
             shrink = self.ramp(3.0 + i, 2.5)
             fade = self.ramp(4.5 + i, 2.0)
-            self.put(surf, S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3), True), c, 255 * (1 - fade))
+            self.put(surf, S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3) if shrink == 0 else 0, True), c, 255 * (1 - fade))
             start = self.drift(0.05 + 0.3 * i, fy + 0.1, i)
             end = self.off(c, -0.3 + 0.1 * shrink, 0.0)
             pos = lerp2(start, end, self.ramp(0.3 + 0.5 * i, 2.6))

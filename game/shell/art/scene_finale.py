@@ -11,7 +11,7 @@ from game.shell.art.stage import Stage, lerp2
 
 SPOTS = ((0.5, 0.16), (0.42, 0.3), (0.1, 0.48), (0.6, 0.42), (0.5, 0.56), (0.38, 0.82), (0.66, 0.7))
 TEAM = ((0.2, "t"), (0.4, "car"), (0.6, "memory"), (0.8, "antibody"))
-QUESTIONS = ((-0.3, -0.66), (-0.02, -0.8), (0.28, -0.74), (0.52, -0.6))
+QUESTIONS = ((-0.3, -0.6), (-0.02, -0.74), (0.28, -0.68), (0.52, -0.56))
 
 
 class FinaleArt(Stage):
@@ -29,8 +29,8 @@ class FinaleArt(Stage):
 
     def d_questions(self, surf) -> None:
         a, b = self.p(0.3, 0.9), self.p(0.45, 0.9)
-        self.put_at(surf, S.person(q(self.u * 0.6), "patient", 2), a)
-        self.put_at(surf, S.person(q(self.u * 0.55), "helper", 0), b)
+        self.put_at(surf, S.person(q(self.u * 0.56), "patient", 2), a)
+        self.put_at(surf, S.person(q(self.u * 0.5), "helper", 0), b)
         mid = ((a[0] + b[0]) / 2, a[1])
         for k, (dx, dy) in enumerate(QUESTIONS):
             pos = (mid[0] + dx * self.u, mid[1] + dy * self.u + 0.015 * self.u * self.wave(3.2, k * 1.4))
@@ -68,7 +68,7 @@ class FinaleArt(Stage):
         s = self.ramp(0.6, 6.0)
         pos = lerp2(self.p(0.2, 0.5), self.p(0.8, 0.5), s)
         pos = self.below(pos, -0.2)
-        self.put(surf, S.cancer_cell(q(self.u * 0.13 * (1 - 0.55 * s)), self.frame(1)), pos, 255 * (1 - 0.6 * s))
+        self.put(surf, S.cancer_cell(q(self.u * 0.13 * (1 - 0.55 * s)), self.frame(1) if s == 0 else 0), pos, 255 * (1 - 0.6 * s))
         self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(0)), self.off(pos, -0.24, 0.0 + 0.01 * self.wave(2.5)))
 
     def d_lasting(self, surf) -> None:

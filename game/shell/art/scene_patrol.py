@@ -37,7 +37,7 @@ class PatrolArt(Stage):
         a = alpha * (0.3 + 0.7 * seen)
         if seen < 1:  # the cloak: a pale veil that fades as the cell is revealed
             self.put(surf, S.glow(q(self.rc() * 1.5), P.WHITE, 170), pos, 230 * (1 - seen))
-        self.put(surf, S.cancer_cell(q(self.rc() * scale), self.frame(i + 4), tags), pos, a)
+        self.put(surf, S.cancer_cell(q(self.rc() * scale), self.frame(i + 4) if scale >= 1 else 0, tags), pos, a)
         if 0 < seen < 1:
             self.put(surf, S.ring(q(self.rc() * 1.3), P.GLOW_GOLD, max(2, int(self.u * 0.015))), pos, 255 * seen)
         elif seen >= 1 and alpha > 200 and not tags:

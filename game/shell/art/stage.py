@@ -514,9 +514,9 @@ class Stage(SceneArt):
         try:
             for cue in self.cues:
                 self.set_cue(cue)
-                for _ in range(40):
+                for _ in range(100):
                     self.draw(scratch, rect)
-                    self.update(0.25)
+                    self.update(0.1)
             self.start_hands_on(auto_complete_after=1e9)
             for _ in range(self.ho_steps + 1):
                 for _ in range(8):

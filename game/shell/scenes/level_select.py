@@ -71,6 +71,10 @@ class LevelSelectScene(Scene):
             card = LevelCard(level.title, self._starter(level), badge=str(n), name=level.id, level=level)
             self.cards.append(card)
         self.back_button = Button("Back", self.back, name="back")
+        self.prev_button = Button("Previous levels", lambda: self.turn(-1), name="previous-page")
+        self.next_button = Button("More levels", lambda: self.turn(+1), "primary", name="next-page")
+        self.page = 0
+        self.per_page = len(self.cards)
         self.buttons = [*self.cards, self.back_button]
 
     def _starter(self, level: Level):  # type: ignore[no-untyped-def]
@@ -91,23 +95,55 @@ class LevelSelectScene(Scene):
         w, h = ui.size
         margin, gap = ui.px(ui.m.margin), ui.px(ui.m.gap)
         control = ui.control_height()
+        back_w = max(ui.px(200), int(ui.type_size("body") * 4))
         header_h = max(control, int(ui.type_size("heading") * 1.4))
-        self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - ui.px(200) - gap, header_h)
-        self.back_button.rect = pygame.Rect(w - margin - ui.px(200), margin, ui.px(200), control)
-        area = pygame.Rect(
-            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
-        )
-        columns = 2 if ui.portrait or ui.text_scale > 1.4 else 4
-        if len(self.cards) <= 4 and not ui.portrait:
-            columns = len(self.cards)
-        for card, rect in zip(self.cards, grid(area, len(self.cards), columns, gap)):
+        self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - back_w - gap, header_h)
+        self.back_button.rect = pygame.Rect(w - margin - back_w, margin, back_w, control)
+        area = pygame.Rect(margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin)
+        # How big a card must be for its title, summary and stars at this text size.
+        body, small = ui.type_size("body"), ui.type_size("small")
+        card_h = 2 * ui.px(16) + int(2.6 * body) + int(2.6 * small) + max(ui.px(38), int(small * 1.4)) + ui.px(18)
+        card_w = int(ui.px(300) * max(1.0, ui.text_scale * 0.85))
+        columns = max(1, min(4, (area.width + gap) // (card_w + gap)))
+        rows = max(1, (area.height + gap) // (card_h + gap))
+        count = len(self.cards)
+        if columns * rows < count:  # not all fit: pages, with buttons to turn them
+            rows = max(1, (area.height - control - gap + gap) // (card_h + gap))
+            area.height -= control + gap
+            half = (area.width - gap) // 2
+            self.prev_button.rect = pygame.Rect(area.left, area.bottom + gap, half, control)
+            self.next_button.rect = pygame.Rect(area.left + half + gap, area.bottom + gap, half, control)
+        columns = min(columns, count)
+        self.per_page = columns * rows
+        pages = -(-count // self.per_page)
+        self.page = min(self.page, pages - 1)
+        shown = self.cards[self.page * self.per_page : (self.page + 1) * self.per_page]
+        used_rows = -(-len(shown) // columns)
+        used = pygame.Rect(area.left, area.top, area.width, min(area.height, used_rows * (int(card_h * 1.6) + gap)))
+        for card, rect in zip(shown, grid(used, len(shown), columns, gap)):
             card.rect = rect
         for card in self.cards:
             card.progress = self.app.progress.get(card.name)
             assert card.level is not None
             card.enabled = self.app.is_unlocked(card.level)
-        if self.focus is None and self.cards:
-            self.focus = self.cards[0]
+        paging = [self.prev_button, self.next_button] if pages > 1 else []
+        self.prev_button.enabled = self.page > 0
+        self.next_button.enabled = self.page < pages - 1
+        self.buttons = [*shown, *paging, self.back_button]
+        if self.focus not in self.buttons:
+            self.focus = shown[0] if shown else self.back_button
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.focus = None
+        self.layout()
+
+    def choose(self, number: int) -> None:
+        """Number keys pick a level by its number, turning to its page if needed."""
+        if 1 <= number <= len(self.cards):
+            card = self.cards[number - 1]
+            if card.enabled:
+                card.on_press()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.ui.palette.background)

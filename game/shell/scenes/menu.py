@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.shell.scene import Scene
-from game.shell.ui import Button, stack
+from game.shell.ui import Button, grid, stack
 
 if TYPE_CHECKING:
     from game.shell.app import App
@@ -29,24 +29,28 @@ class MenuScene(Scene):
     def layout(self) -> None:
         ui = self.ui
         w, h = ui.size
-        width = min(w - 2 * ui.px(24), ui.px(760))
+        wide = not ui.portrait and ui.text_scale > 1.2 and len(self.buttons) > 2
+        width = min(w - 2 * ui.px(24), ui.px(1100 if wide else 760))
+        pad = ui.px(32)
+        inner_w = width - 2 * pad
         control = ui.control_height()
         gap = ui.px(ui.m.gap)
-        heading_h = int(ui.type_size("title") * 1.35) * (2 if ui.text_scale > 1 else 1)
+        heading_h = ui.text.fit(self.heading, ui.type_size("title"), inner_w, 10_000, True).height
+        columns = 2 if wide else 1
+        rows = -(-len(self.buttons) // columns)
+        buttons_h = rows * control + (rows - 1) * gap
+        room = h - 2 * ui.px(16) - 2 * pad - heading_h - buttons_h - 2 * gap
         body_h = 0
         if self.body:
-            inner = width - 2 * ui.px(32)
-            body_h = ui.text.fit(self.body, ui.type_size("body"), inner, 10_000).height
-            body_h = min(body_h, h // 3)
-        buttons_h = len(self.buttons) * (control + gap)
-        total = ui.px(32) * 2 + heading_h + gap + body_h + gap + buttons_h
-        height = min(h - 2 * ui.px(16), total)
-        self.panel = pygame.Rect(0, 0, width, height)
+            body_h = ui.text.fit(self.body, ui.type_size("body"), inner_w, 10_000).height
+            body_h = max(0, min(body_h, room))  # if space is short the body text shrinks to fit
+        height = 2 * pad + heading_h + gap + body_h + gap + buttons_h
+        self.panel = pygame.Rect(0, 0, width, min(h, height))
         self.panel.center = (w // 2, h // 2)
-        inner_rect = self.panel.inflate(-2 * ui.px(32), -2 * ui.px(32))
+        inner_rect = self.panel.inflate(-2 * pad, -2 * pad)
         self.heading_rect, self.body_rect = stack(inner_rect, [heading_h, body_h], gap)
-        button_area = pygame.Rect(inner_rect.left, self.body_rect.bottom + gap, inner_rect.width, 0)
-        for rect, button in zip(stack(button_area, [control] * len(self.buttons), gap), self.buttons):
+        button_area = pygame.Rect(inner_rect.left, self.body_rect.bottom + gap, inner_rect.width, buttons_h)
+        for rect, button in zip(grid(button_area, len(self.buttons), columns, gap), self.buttons):
             button.rect = rect
         if self.overlay:
             self._scrim = pygame.Surface(ui.size, pygame.SRCALPHA)

@@ -9,7 +9,7 @@ import pygame
 from game.core.content import Level
 from game.core.quiz import LevelResult
 from game.shell.scene import Scene
-from game.shell.ui import Button, draw_star, row
+from game.shell.ui import Button, draw_star, grid
 
 if TYPE_CHECKING:
     from game.shell.app import App
@@ -29,13 +29,14 @@ class ResultsScene(Scene):
         self.next_level = levels[index + 1] if index + 1 < len(levels) else None
         self.page = 0
         self.more_button = Button("More to remember", self.more, name="more")
-        self.buttons = []
+        self.base_buttons: list[Button] = []
         if self.next_level is not None:
-            self.buttons.append(Button("Next level", self.play_next, "primary", name="next-level"))
-        self.buttons += [
+            self.base_buttons.append(Button("Next level", self.play_next, "primary", name="next-level"))
+        self.base_buttons += [
             Button("Play again", self.again, "primary" if self.next_level is None else "secondary", name="again"),
             Button("All levels", self.back, name="levels"),
         ]
+        self.buttons = list(self.base_buttons)
         self.remember = [q.explain for q in result.missed]
         self.per_page = 2
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
@@ -82,37 +83,48 @@ class ResultsScene(Scene):
         margin, gap = ui.px(ui.m.margin), ui.px(ui.m.gap)
         control = ui.control_height()
         area = pygame.Rect(margin, margin, w - 2 * margin, h - 2 * margin)
-        heading_h = int(ui.type_size("title") * 1.3)
+        heading = f"{self.level.title}: {PRAISE[self.result.stars]}"
+        heading_h = ui.text.fit(heading, ui.type_size("heading"), area.width, 10_000, True).height
         self.heading_rect = pygame.Rect(area.left, area.top, area.width, heading_h)
-        stars_h = ui.px(70)
-        self.stars_rect = pygame.Rect(area.left, self.heading_rect.bottom + gap, area.width, stars_h)
-        score_h = int(ui.type_size("heading") * 1.3) * (2 if ui.portrait or ui.text_scale > 1 else 1)
-        self.score_rect = pygame.Rect(area.left, self.stars_rect.bottom + gap, area.width, score_h)
-        columns = len(self.buttons) if not ui.portrait else 1
-        rows = -(-len(self.buttons) // columns)
+        # Stars beside the score in landscape, above it in portrait.
+        stars_h = ui.px(64)
+        score_h = ui.text.fit(self.summary, ui.type_size("heading"), area.width // (1 if ui.portrait else 2), 10_000).height
+        top = self.heading_rect.bottom + gap
+        if ui.portrait:
+            self.stars_rect = pygame.Rect(area.left, top, area.width, stars_h)
+            self.score_rect = pygame.Rect(area.left, self.stars_rect.bottom + gap, area.width, score_h)
+        else:
+            row_h = max(stars_h, score_h)
+            half = area.width // 2
+            self.stars_rect = pygame.Rect(area.left, top, half, row_h)
+            self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
+        columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
+        rows = -(-len(self.base_buttons) // columns)
         buttons_h = rows * control + (rows - 1) * gap
         buttons_area = pygame.Rect(area.left, area.bottom - buttons_h, area.width, buttons_h)
-        for i, button in enumerate(self.buttons):
-            r, c = divmod(i, columns)
-            cell = row(
-                pygame.Rect(buttons_area.left, buttons_area.top + r * (control + gap), buttons_area.width, control),
-                columns,
-                gap,
-            )[c]
-            button.rect = cell
+        for button, rect in zip(self.base_buttons, grid(buttons_area, len(self.base_buttons), columns, gap)):
+            button.rect = rect
         top = self.score_rect.bottom + gap
-        more_h = control if len(self.remember) > self.per_page else 0
-        self.remember_rect = pygame.Rect(
-            area.left, top, area.width, buttons_area.top - gap - top - (more_h + gap if more_h else 0)
-        )
-        if more_h:
-            self.more_button.rect = pygame.Rect(
-                area.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control
-            )
-            if self.more_button not in self.buttons:
-                self.buttons.insert(len(self.buttons) - 1, self.more_button)
-        if self.focus is None:
+        self.remember_rect = pygame.Rect(area.left, top, area.width, buttons_area.top - gap - top)
+        # As many missed explanations per page as fit at this text size; a button turns pages.
+        inner_w = self.remember_rect.width - ui.px(40)
+        needed = [ui.text.fit(f"• {t}", ui.type_size("body"), inner_w, 10_000).height for t in self.remember]
+        room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
+        self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
+        more = len(self.remember) > self.per_page
+        if more:
+            self.remember_rect.height -= control + gap
+            self.more_button.rect = pygame.Rect(self.remember_rect.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control)
+            room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
+            self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
+        self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]
+        if self.focus not in self.buttons:
             self.focus = self.buttons[0]
+
+    @property
+    def summary(self) -> str:
+        r = self.result
+        return f"Score: {r.score} · {r.correct} of {r.asked} right"
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
@@ -128,14 +140,13 @@ class ResultsScene(Scene):
             align="center",
             valign="middle",
         )
-        radius = self.stars_rect.height // 2 - ui.px(4)
+        radius = min(ui.px(28), self.stars_rect.height // 2 - ui.px(4))
         for i in range(3):
             x = self.stars_rect.centerx + (i - 1) * (2 * radius + ui.px(24))
             draw_star(
                 surface, (x, self.stars_rect.centery), radius, p.star if i < r.stars else p.star_empty, i < r.stars
             )
-        summary = f"Score: {r.score}  ·  {r.correct} of {r.asked} right  ·  {r.stars} of 3 stars"
-        ui.draw_text(surface, summary, "heading", self.score_rect, align="center", valign="middle")
+        ui.draw_text(surface, self.summary, "heading", self.score_rect, align="center", valign="middle")
         ui.panel(surface, self.remember_rect, p.surface_alt)
         inner = self.remember_rect.inflate(-ui.px(40), -ui.px(28))
         head_h = int(ui.type_size("body") * 1.4)
@@ -145,3 +156,14 @@ class ResultsScene(Scene):
         body = pygame.Rect(inner.left, inner.top + head_h, inner.width, inner.height - head_h)
         ui.draw_text(surface, self.remember_text, "body", body)
         self.draw_buttons(surface)
+
+
+def _prefix_fits(heights: list[int], room: int) -> list[int]:
+    """The leading entries of ``heights`` whose sum stays within ``room``."""
+    out, total = [], 0
+    for height in heights:
+        total += height
+        if total > room:
+            break
+        out.append(height)
+    return out

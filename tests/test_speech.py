@@ -1,0 +1,115 @@
+"""Read-aloud, with a fake engine: what would be said, in order, and that it stops."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from driver import Driver
+from game.shell.scenes.level import LevelPlay
+from game.shell.speech import NullSpeaker, ThreadedSpeaker
+
+
+class FakeSpeaker:
+    """Records what the game asks to say; 'speaks' each line for ``seconds_per_line``."""
+
+    available = True
+
+    def __init__(self, seconds_per_line: float = 0.0) -> None:
+        self.said: list[list[str]] = []
+        self.stops = 0
+        self.seconds_per_line = seconds_per_line
+        self.clock: Callable[[], float] = lambda: 0.0
+        self.started = 0.0
+
+    def say(self, lines: list[str]) -> None:
+        self.said.append([line for line in lines if line])
+        self.started = self.clock()
+
+    def stop(self) -> None:
+        self.stops += 1
+        self.started = -1e9
+
+    @property
+    def busy(self) -> bool:
+        if not self.said:
+            return False
+        return self.clock() - self.started < self.seconds_per_line * len(self.said[-1])
+
+    def close(self) -> None:
+        pass
+
+
+def test_lesson_question_and_feedback_are_spoken_in_order(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    speaker = FakeSpeaker()
+    app = make_app(shipped_content, read_aloud=True, speaker_factory=lambda: speaker)
+    level = shipped_content.levels[0]
+    play = LevelPlay(app, level)
+    play.begin()
+    assert speaker.said[0][0] == level.steps[0].caption
+    driver = Driver(app, "mouse")
+    while not app.top.name.startswith("question"):
+        driver.press(app.top.find("next"))
+    asked = app.top.asked  # type: ignore[attr-defined]
+    question_said = speaker.said[-1]
+    assert question_said[0] == asked.question.prompt
+    if asked.question.kind != "match":
+        assert [line.split(": ", 1)[1].rstrip(".") for line in question_said[1:]] == list(asked.options)
+    driver.answer(app.top, asked, True)
+    assert speaker.said[-1][0] == "Right!"
+    assert speaker.said[-1][-1] == asked.question.explain
+
+
+def test_nothing_is_spoken_when_read_aloud_is_off(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    speaker = FakeSpeaker()
+    app = make_app(shipped_content, read_aloud=False, speaker_factory=lambda: speaker)
+    LevelPlay(app, shipped_content.levels[0]).begin()
+    assert speaker.said == []
+
+
+def test_moving_on_stops_what_was_being_said(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    stops: list[str] = []
+
+    class Engine:
+        def say(self, line: str) -> None:
+            stops.append(f"say {line}")
+
+        def runAndWait(self) -> None:  # noqa: N802 - pyttsx3's name
+            time.sleep(0.2)
+
+        def stop(self) -> None:
+            stops.append("stop")
+
+    speaker = ThreadedSpeaker(Engine)
+    speaker.say(["one", "two", "three"])
+    time.sleep(0.05)
+    speaker.say(["next screen"])
+    time.sleep(0.6)
+    speaker.close()
+    assert "stop" in stops
+    assert "say three" not in stops  # the rest of the old screen was dropped
+    assert stops[-1] == "say next screen"
+
+
+def test_a_broken_engine_means_not_available_and_no_crash() -> None:
+    def broken() -> None:
+        raise RuntimeError("no espeak")
+
+    speaker = ThreadedSpeaker(broken)
+    assert not speaker.available
+    speaker.say(["hello"])  # nothing happens, nothing raises
+    assert not NullSpeaker().busy
+
+
+def test_settings_say_when_read_aloud_is_not_available(shipped_content, make_app, monkeypatch):  # type: ignore[no-untyped-def]
+    from game.shell.scenes import settings as settings_scene
+    from game.shell.scenes.settings import SettingsScene
+
+    monkeypatch.setattr(settings_scene, "speech_installed", lambda: False)
+    app = make_app(shipped_content)
+    app.home()
+    app.push(SettingsScene(app))
+    button = app.top.find("read-aloud")
+    assert button.label.endswith("not available on this computer")
+    button.on_press()
+    assert not app.settings.read_aloud
