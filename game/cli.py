@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from game.core.content import Content
 from game.core.settings import KIOSK_VOLUME, Settings
+from game.core.settings_file import check_levels
 from game.core.errors import FileProblems
 from game.core.loader import load_content
 from game.core.storage import default_data_dir, write_atomically
@@ -25,6 +26,7 @@ log = logging.getLogger("game")
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
 EXIT_BAD_FILE = 2
 LAST_GOOD = "last-good-questions.yaml"
+LAST_GOOD_SETTINGS = "last-good-settings.yaml"
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-size", type=int, choices=(100, 150, 200), help="text size in percent")
     p.add_argument("--settings", metavar="FILE", help="the clinic's settings file (see settings.example.yaml)")
     p.add_argument("--kiosk", action="store_true", help="unattended clinic kiosk: fullscreen, touch first, no exit")
+    p.add_argument("--report", action="store_true", help="write the staff report (see --report --help)")
     p.add_argument(
         "--capture", metavar="DIR", help="write a screenshot of every screen to DIR and exit (no window needed)"
     )
@@ -67,21 +70,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep --check output to the point
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--report" in argv:
+        from game.report import main_report
+
+        return main_report(argv)
     args = build_parser().parse_args(argv)
     if args.check is not None:
         return check(Path(args.check))
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    settings = load_settings_or_report(Path(args.settings) if args.settings else None, args)
-    if settings is None:
-        return EXIT_BAD_FILE
     setup_logging(data_dir)
+    settings_path = Path(args.settings) if args.settings else None
+    loaded = load_settings_or_report(settings_path, args, data_dir)
+    if loaded is None:
+        return EXIT_BAD_FILE
+    settings, settings_error = loaded
     content_path = Path(args.content)
     if settings.kiosk:
         content, error = kiosk_content(content_path, data_dir)
+        error = "\n".join(e for e in (settings_error, error) if e)
     else:
         content, error = load_or_report(content_path), ""
         if content is None:
             return EXIT_BAD_FILE
+    if settings_path is not None and settings.levels:
+        problems = check_levels(settings, [level.id for level in content.levels], settings_path)
+        if problems and not settings.kiosk:
+            report(FileProblems(problems))
+            return EXIT_BAD_FILE
+        for problem in problems:
+            log.error("%s (this level is left out)", problem)
     from game.shell.app import Options  # pygame loads only when a window is wanted
 
     options = Options(
@@ -100,34 +118,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         written = capture_tour(options, Path(args.capture))
         print(f"wrote {len(written)} screenshots to {args.capture}")
         return 0
-    if args.bench:
-        from game.bench import run_bench
-
-        return run_bench(options, max(1, args.frames))
     return play(options)
 
 
-def load_settings_or_report(path: Path | None, args: argparse.Namespace) -> Settings | None:
-    """The clinic's settings (defaults without a file) with command-line overrides on top."""
-    settings = Settings()
-    if path is not None:
-        from game.core.settings_file import load_settings
+def load_settings_or_report(
+    path: Path | None, args: argparse.Namespace, data_dir: Path
+) -> tuple[Settings, str] | None:
+    """The clinic's settings with command-line overrides on top, and any error for staff.
 
+    Outside kiosk mode a bad settings file stops the game (None, after printing every
+    problem). A kiosk logs the problems and runs on the last settings file that passed,
+    or on the defaults, so the waiting room never sees a blank screen.
+    """
+    from game.core.settings_file import read_settings
+
+    settings, error, file_set_volume = Settings(), "", False
+    if path is not None:
         try:
-            settings = load_settings(path)
+            settings, lines = read_settings(path)
+            file_set_volume = "volume" in lines.keys
+            keep_last_good(path, data_dir / LAST_GOOD_SETTINGS)
         except FileProblems as problems:
-            report(problems)
-            return None
+            fallback = last_good_settings(data_dir)
+            if not (args.kiosk or (fallback is not None and fallback.kiosk)):
+                report(problems)
+                return None
+            error = str(problems)
+            log.error("settings file rejected; running on %s:\n%s", "the last good copy" if fallback else "defaults", error)
+            settings = fallback or Settings()
     overrides: dict[str, object] = {}
     if args.kiosk:
         overrides["kiosk"] = True
-        if path is None:
-            overrides["volume"] = KIOSK_VOLUME
+        if not file_set_volume:
+            overrides["volume"] = KIOSK_VOLUME  # a waiting room is a quiet place
     if args.reduced_motion:
         overrides["reduced_motion"] = True
     if args.text_size is not None:
         overrides["text_size"] = args.text_size
-    return dataclasses.replace(settings, **overrides)  # type: ignore[arg-type]
+    return dataclasses.replace(settings, **overrides), error  # type: ignore[arg-type]
+
+
+def last_good_settings(data_dir: Path) -> Settings | None:
+    from game.core.settings_file import load_settings
+
+    try:
+        return load_settings(data_dir / LAST_GOOD_SETTINGS)
+    except FileProblems:
+        return None
+
+
+def keep_last_good(source: Path, copy: Path) -> None:
+    """Keep a copy of a file that passed its checks, for a kiosk to fall back on."""
+    try:
+        write_atomically(copy, source.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        log.warning("could not keep a last good copy of %s: %s", source, exc)
 
 
 def kiosk_content(path: Path, data_dir: Path) -> tuple[Content, str]:
@@ -149,10 +194,7 @@ def reload_content(path: Path, data_dir: Path) -> Content | str:
         content = load_content(path)
     except FileProblems as problems:
         return str(problems)
-    try:
-        write_atomically(data_dir / LAST_GOOD, path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        log.warning("could not keep a last good copy of the content: %s", exc)
+    keep_last_good(path, data_dir / LAST_GOOD)
     return content
 
 
@@ -187,6 +229,10 @@ def play(options: Options) -> int:
     import pygame
 
     app = App(options)
+    if app.kiosk:
+        from game.core.stats import StatsStore, statistics_path
+
+        app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
     try:
         app.run()
     finally:

@@ -337,7 +337,8 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: #4a4a4a; }
 @media print {
   body { background: #fff; font-size: 12pt; }
   main { max-width: none; padding: 0; }
-  section, table, tr, svg { break-inside: avoid; }
+  tr, svg, .card { break-inside: avoid; }
+  h2, caption { break-after: avoid; }
   tbody tr:nth-child(even) { background: none; }
   .card { background: none; }
 }

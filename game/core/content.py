@@ -6,6 +6,7 @@ the screens. Immutable, so one loaded copy can be shared by everything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -103,6 +104,15 @@ class Content:
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)
 
+    def terms_in(self, *texts: str) -> tuple[GlossaryEntry, ...]:
+        """Glossary entries any of whose forms appear in ``texts`` (whole words, any case)."""
+        joined = " ".join(texts)
+        return tuple(entry for entry in self.glossary if any(_mentions(joined, form) for form in entry.forms))
+
     def summary_line(self) -> str:
         kinds = sorted({q.kind for q in self.questions}, key=KINDS.index)
         return f"OK: {len(self.levels)} levels, {len(self.questions)} questions (kinds: {', '.join(kinds)})"
+
+
+def _mentions(text: str, form: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, re.IGNORECASE) is not None

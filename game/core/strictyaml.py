@@ -59,10 +59,15 @@ def read_document(path: Path, label: str | None = None) -> tuple[yaml.Node, str]
     try:
         if path.is_dir():
             raise FileProblems([Problem(name, None, "this is a folder, not a file")])
+        if path.exists() and not path.is_file():  # a pipe or device could block or never end
+            raise FileProblems([Problem(name, None, "this is not an ordinary file; give the path of a .yaml file")])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FileProblems([Problem(name, None, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # never more, even if the file grows while we read
+        if len(raw) > MAX_FILE_BYTES:
+            raise FileProblems([Problem(name, None, f"the file is over the limit of {MAX_FILE_BYTES:,} bytes")])
     except FileNotFoundError:
         raise FileProblems([Problem(name, None, "file not found")]) from None
     except OSError as exc:

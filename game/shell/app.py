@@ -15,7 +15,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pygame
 
@@ -23,6 +22,7 @@ from game.core.content import Content, Level
 from game.core.progress import FILE_NAME as PROGRESS_FILE
 from game.core.progress import ProgressStore
 from game.core.settings import Settings, load_preferences, save_preferences
+from game.core.stats import StatsStore
 from game.shell.actions import Act, Action, InputMapper
 from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
@@ -94,7 +94,7 @@ class App:
         self.corner_since: float | None = None
         self.pin_failures = 0
         self.pin_locked_until = 0.0
-        self.stats: Any = None  # kiosk statistics (game.core.stats.StatsStore) when kept
+        self.stats = StatsStore(None)  # counts in memory; a kiosk is given one that saves
         self.start_session()
 
     # the visitor's session: everything a kiosk reset forgets
@@ -233,6 +233,7 @@ class App:
     def reset_session(self) -> None:
         """Kiosk: forget the last visitor completely and show the attract loop."""
         self.speaker.stop()
+        self.stats.session_ended()
         self.start_session()
         self.home()
 
@@ -248,6 +249,7 @@ class App:
                     self.act(action)
             self.watch_idle_and_operator()
             self.top.update(dt)
+            self.stats.maybe_save()
             if self.transition is not None:
                 self.transition.update(dt)
             return self.draw_if_needed()
@@ -395,5 +397,4 @@ class App:
                 fps = FPS if drawn or self.needs_redraw() else IDLE_FPS
         finally:
             self.speaker.close()
-            if self.stats is not None:
-                self.stats.flush()
+            self.stats.flush()

@@ -1,13 +1,15 @@
 """Procedural art: one animated scene per level, drawn in code.
 
 Every scene is a :class:`~game.shell.art.stage.Stage` (the ``SceneArt`` contract plus
-shared layout, timing and hands-on machinery) drawing sprites from the one
-character sheet in :mod:`game.shell.art.sprites`, cached in :mod:`game.shell.art.cache`.
+shared layout, timing and hands-on machinery) drawing sprites from a
+:class:`~game.shell.art.sprites.CharacterSheet`, which keeps them in a bounded cache.
+Make one sheet after ``pygame.init()`` and pass it to every scene so they share sprites.
 """
 
 from __future__ import annotations
 
 from game.shell.art.base import SceneArt
+from game.shell.art.sprites import CharacterSheet
 
 
 def scene_classes() -> dict[str, type]:
@@ -25,10 +27,11 @@ def scene_classes() -> dict[str, type]:
     return {c.name: c for c in classes}
 
 
-def make_scene_art(name: str, reduced_motion: bool = False) -> SceneArt:
-    """The animated scene called ``name`` (a key of ``catalog.SCENE_CUES``)."""
+def make_scene_art(name: str, reduced_motion: bool = False, sheet: CharacterSheet | None = None) -> SceneArt:
+    """The animated scene called ``name`` (a key of ``catalog.SCENE_CUES``), drawing its
+    sprites from ``sheet`` (None: a new sheet of its own)."""
     try:
         cls = scene_classes()[name]
     except KeyError:
         raise KeyError(f"no scene art called {name!r}") from None
-    return cls(reduced_motion)
+    return cls(reduced_motion, sheet if sheet is not None else CharacterSheet())

@@ -10,6 +10,7 @@ with their own hands: touch, mouse or keyboard.
 from __future__ import annotations
 
 import abc
+from collections.abc import Iterator
 from typing import ClassVar
 
 import pygame
@@ -71,3 +72,13 @@ class SceneArt(abc.ABC):
     @abc.abstractmethod
     def hands_on_key(self) -> None:
         """Keyboard path: Enter or Space performs the next step of the moment."""
+
+    # Warming the sprite cache without freezing the screen.
+    def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
+        """Render what drawing into ``rect`` of a ``size`` surface will need, a little per step.
+
+        A generator: each ``next()`` does a small piece of work (one scratch frame) and
+        yields, so the frame loop can advance it within a time budget. It never changes
+        this scene's state. ``first_cue`` is warmed first. The default has nothing to warm.
+        """
+        yield from ()

@@ -1,25 +1,28 @@
-"""A bounded cache of rendered surfaces and fonts, shared by every scene.
+"""A bounded cache of rendered surfaces, and the size ladder that makes it pay off.
 
 Everything that costs something to draw (gradients, glows, shadows, cell sprites,
-labels) is rendered once into a Surface kept here under a key that includes its
-size, and simply blitted afterwards. The cache forgets its least recently used
-entries when it holds too many or too many bytes, so switching window sizes many
-times cannot grow memory without bound.
+labels) is rendered once into a Surface kept in a :class:`SurfaceCache` under a key
+that includes its size, and simply blitted afterwards. The cache forgets its least
+recently used entries when it holds too many or too many bytes, so switching window
+sizes many times cannot grow memory without bound. The cache object is owned by a
+:class:`~game.shell.art.sprites.CharacterSheet`; this module holds no state.
 """
 
 from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from typing import Callable, Hashable
+from collections.abc import Callable, Hashable
 
 import pygame
 
 MAX_ENTRIES = 1500
-MAX_BYTES = 384 * 1024 * 1024
+MAX_BYTES = 96 * 1024 * 1024  # the whole game must stay under 200 MB at 1920x1080
 
 
 class SurfaceCache:
+    """Surfaces by key, least recently used forgotten first past either bound."""
+
     def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
@@ -53,31 +56,6 @@ class SurfaceCache:
 
 def _size_of(surf: pygame.Surface) -> int:
     return surf.get_width() * surf.get_height() * surf.get_bytesize()
-
-
-CACHE = SurfaceCache()
-
-_fonts: dict[int, pygame.font.Font] = {}
-MAX_FONTS = 24
-
-
-def font(px: int) -> pygame.font.Font:
-    """Lato Bold at ``px`` pixels (cached; the default font if Lato is missing)."""
-    px = max(8, int(px))
-    f = _fonts.get(px)
-    if f is None:
-        if not pygame.font.get_init():
-            pygame.font.init()
-        if len(_fonts) >= MAX_FONTS:
-            _fonts.pop(next(iter(_fonts)))
-        try:
-            import font_lato
-
-            f = pygame.font.Font(getattr(font_lato, "LatoBold", font_lato.Lato), px)
-        except Exception:  # noqa: BLE001 - any missing font falls back to pygame's own
-            f = pygame.font.Font(None, px)
-        _fonts[px] = f
-    return f
 
 
 _LADDER = math.log(1.05)

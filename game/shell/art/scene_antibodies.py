@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
 from game.shell.art.cache import q
+from game.shell.art.sprites import TAG_ANGLES, TAG_REACH, antibody_dir
 from game.shell.art.stage import Stage, lerp2
 
 CANCER = ((0.36, 0.36), (0.6, 0.66), (0.84, 0.38))
@@ -35,9 +35,9 @@ class AntibodiesArt(Stage):
 
     def attach(self, i: int, tag: int):
         c = self.p(*CANCER[i])
-        a = S.TAG_ANGLES[tag]
-        d = S.TAG_REACH * q(self.rc()) + 0.72 * self.ra()
-        return (c[0] + math.cos(a) * d, c[1] + math.sin(a) * d), S.antibody_dir(-math.cos(a), -math.sin(a))
+        a = TAG_ANGLES[tag]
+        d = TAG_REACH * q(self.rc()) + 0.72 * self.ra()
+        return (c[0] + math.cos(a) * d, c[1] + math.sin(a) * d), antibody_dir(-math.cos(a), -math.sin(a))
 
     def cells(self, surf, marked: float = 0.0, shrink=None) -> None:
         self.blood_life(surf, HEALTHY)
@@ -45,25 +45,25 @@ class AntibodiesArt(Stage):
             c = self.p(*f)
             s = shrink(i) if shrink else (0.0, 0.0)
             if marked > 0:
-                self.put(surf, S.glow(q(self.rc() * 2.0), P.GLOW_GOLD, 150), c, 255 * marked * (0.85 + 0.15 * self.wave(3.0, i)) * (1 - s[1]))
-            self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2) if s[0] == 0 else 0, True), c, 255 * (1 - s[1]))
+                self.put(surf, self.S.glow(q(self.rc() * 2.0), P.GLOW_GOLD, 150), c, 255 * marked * (0.85 + 0.15 * self.wave(3.0, i)) * (1 - s[1]))
+            self.put(surf, self.S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2) if s[0] == 0 else 0, True), c, 255 * (1 - s[1]))
 
     def antibodies_on(self, surf, i: int, tags, alpha: float = 255) -> None:
         for tag in tags:
             pos, d = self.attach(i, tag)
-            self.put(surf, S.antibody(self.ra(), d), pos, alpha)
+            self.put(surf, self.S.antibody(self.ra(), d), pos, alpha)
 
     # ------------------------------------------------------------ cues
     def d_lab_made(self, surf) -> None:
         base = self.p(0.26, 0.88)
-        self.put_at(surf, S.flask(q(self.u * 0.6)), base)
+        self.put_at(surf, self.S.flask(q(self.u * 0.6)), base)
         neck = (base[0], base[1] - self.u * 0.56)
         for k in range(7):
             f = self.loop(7.0, k / 7)
             end = self.p(0.95, 0.25 + 0.5 * ((k * 0.37) % 1))
             pos = lerp2(neck, end, f)
             pos = (pos[0], pos[1] - math.sin(f * math.pi) * self.u * 0.08 + 0.02 * self.u * self.wave(2.5, k))
-            self.put(surf, S.antibody(q(self.u * 0.085), (k * 3) % 16 if k % 2 else 0), pos, 255 * min(1.0, f * 5, (1 - f) * 5))
+            self.put(surf, self.S.antibody(q(self.u * 0.085), (k * 3) % 16 if k % 2 else 0), pos, 255 * min(1.0, f * 5, (1 - f) * 5))
         self.text(surf, "made in a lab", self.below(base, 0.07), 0.075)
 
     def d_latch(self, surf) -> None:
@@ -75,7 +75,7 @@ class AntibodiesArt(Stage):
                 start = self.pool(2 * i + j)
                 arc = math.sin(math.pi * p) * self.u * 0.12
                 pos = lerp2(start, end, p)
-                self.put(surf, S.antibody(self.ra(), d if p > 0 else 4), (pos[0], pos[1] - arc))
+                self.put(surf, self.S.antibody(self.ra(), d if p > 0 else 4), (pos[0], pos[1] - arc))
 
     def d_mark(self, surf) -> None:
         m = self.ramp(0.4, 1.5)
@@ -96,7 +96,7 @@ class AntibodiesArt(Stage):
             start = self.drift(0.0 + 0.1 * i, f[1] + 0.05, i)
             end = self.off(c, -0.34 + 0.1 * s, 0.04)
             pos = lerp2(start, end, self.ramp(0.4 + 0.6 * i, 2.6))
-            self.put(surf, S.t_cell(q(self.u * 0.13), self.frame(i), "t", "wow" if 0.2 < s < 0.7 else "happy"), pos)
+            self.put(surf, self.S.t_cell(q(self.u * 0.13), self.frame(i), "t", "wow" if 0.2 < s < 0.7 else "happy"), pos)
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

@@ -4,8 +4,8 @@ remission, and memory T-cells that keep watch and catch a returning cancer cell.
 from __future__ import annotations
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
 from game.shell.art.cache import q
+from game.shell.art.sprites import cal_cell
 from game.shell.art.stage import Stage, lerp2
 
 TUMOUR = ((0.0, 0.0, 0.2), (-0.24, -0.1, 0.14), (0.22, -0.14, 0.14), (0.2, 0.16, 0.13), (-0.18, 0.18, 0.12))
@@ -35,40 +35,40 @@ class BenefitsArt(Stage):
             k = len(TUMOUR) - 1 - k
             gone = self.ramp(1.5 + 1.3 * (len(TUMOUR) - k), 1.5) if k else 0.0
             pos = self.off(c, dx * (1 - 0.5 * s), dy * (1 - 0.5 * s))
-            self.put(surf, S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k) if s == 0 else 0), pos, 255 * (1 - gone))
+            self.put(surf, self.S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k) if s == 0 else 0), pos, 255 * (1 - gone))
         for i, (dx, dy) in enumerate(((-0.55, 0.0), (0.0, -0.36), (0.5, 0.15), (-0.1, 0.36))):
             pos = self.off(c, dx * (1 - 0.45 * s), dy * (1 - 0.45 * s))
             pos = self.off(pos, 0.01 * self.wave(2.6, i), 0.01 * self.wave(3.1, i))
-            self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(i)), pos)
+            self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(i)), pos)
 
     def d_gentler(self, surf) -> None:
         self.blood_life(surf, (), rbc=True)
         for i, f in enumerate(GENTLE_HEALTHY):
             pos = self.p(*f)
-            self.put(surf, S.healthy_cell(q(self.u * 0.12), self.frame(i)), pos)
-            self.put(surf, S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8))
+            self.put(surf, self.S.healthy_cell(q(self.u * 0.12), self.frame(i)), pos)
+            self.put(surf, self.S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8))
         for i, f in enumerate(GENTLE_CANCER):
             c = self.p(*f)
-            self.put(surf, S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
+            self.put(surf, self.S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
             start = self.p(-0.1, f[1])
             pos = lerp2(start, self.off(c, -0.28, 0), self.ramp(0.5 + 0.8 * i, 3.0))
-            self.put(surf, S.t_cell(q(self.u * 0.13), self.frame(i), "t", "happy"), pos)
+            self.put(surf, self.S.t_cell(q(self.u * 0.13), self.frame(i), "t", "happy"), pos)
 
     def d_remission(self, surf) -> None:
         sp = self.p(0.86, 0.25 - 0.05 * self.ramp(0.0, 4.0))
-        self.put(surf, S.glow(q(self.u * 0.35), P.SUN, 120), sp)
-        self.put(surf, S.sun(q(self.u * 0.12)), sp)
-        self.put_at(surf, S.person(q(self.u * 0.62), "patient", 1), self.p(0.3, 0.86))
-        self.put_at(surf, S.person(q(self.u * 0.55), "helper", 2), self.p(0.4, 0.86))
+        self.put(surf, self.S.glow(q(self.u * 0.35), P.SUN, 120), sp)
+        self.put(surf, self.S.sun(q(self.u * 0.12)), sp)
+        self.put_at(surf, self.S.person(q(self.u * 0.62), "patient", 1), self.p(0.3, 0.86))
+        self.put_at(surf, self.S.person(q(self.u * 0.55), "helper", 2), self.p(0.4, 0.86))
         cal = self.p(0.62, 0.42)
-        self.put(surf, S.calendar(q(self.u * 0.46)), cal)
+        self.put(surf, self.S.calendar(q(self.u * 0.46)), cal)
         n = len(YEARS) - 1 if self.reduced_motion else min(len(YEARS) - 1, int(self.t / 2.2))
         self.text(surf, YEARS[n], self.below(cal, 0.3), 0.08)
         for k in range(n + 1):
             col, row = k % 4, k // 4
-            fx, fy = S.CAL_CELL(col, row)
+            fx, fy = cal_cell(col, row)
             w = self.u * 0.46
-            self.put(surf, S.check_badge(q(self.u * 0.025)), (cal[0] - w / 2 + fx * w, cal[1] - w * 0.46 + fy * w * 0.92))
+            self.put(surf, self.S.check_badge(q(self.u * 0.025)), (cal[0] - w / 2 + fx * w, cal[1] - w * 0.46 + fy * w * 0.92))
 
     def mem_pos(self, i: int):
         return self.drift(*MEMORY[i], i, 0.025)
@@ -79,12 +79,12 @@ class BenefitsArt(Stage):
             p = self.step_p(i, 2.6)
             c = self.off(self.p(*f), 0.04 * self.wave(4.0, i) * (1 - p), 0)
             shrink = max(0.0, (p - 0.45) / 0.55)
-            self.put(surf, S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1) if shrink == 0 else 0), c, 255 * (1 - shrink))
+            self.put(surf, self.S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1) if shrink == 0 else 0), c, 255 * (1 - shrink))
             catch = min(1.0, p / 0.5)
             pos = lerp2(self.mem_pos(i), self.off(c, -0.22, 0), catch)
             if p > 0:
-                self.put(surf, S.glow(q(self.u * 0.22), P.GLOW_GOLD, 130), pos, 220 * (1 - shrink * 0.7))
-            self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(i), "memory", "wow" if 0 < p < 0.6 else "happy"), pos)
+                self.put(surf, self.S.glow(q(self.u * 0.22), P.GLOW_GOLD, 130), pos, 220 * (1 - shrink * 0.7))
+            self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(i), "memory", "wow" if 0 < p < 0.6 else "happy"), pos)
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import math
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
-from game.shell.art.cache import q
 from game.shell.art.base import AUTO_COMPLETE_S
+from game.shell.art.cache import q
 from game.shell.art.stage import Stage, lerp2
 
 HEALTHY = ((0.1, 0.22), (0.3, 0.82), (0.92, 0.2), (0.95, 0.82))
@@ -54,21 +53,21 @@ class BrakesArt(Stage):
     def scenery(self, surf, shrink: float = 0.0, fade: float = 0.0, brake_glow: float = 0.0) -> None:
         self.blood_life(surf, HEALTHY)
         c = self.cpos()
-        self.put(surf, S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2) if shrink == 0 else 0), c, 255 * (1 - fade))
+        self.put(surf, self.S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2) if shrink == 0 else 0), c, 255 * (1 - fade))
         if fade < 1 and shrink < 0.3:
             b = self.brake_pos()
             self.line(surf, P.BRAKE_DARK, self.off(c, -0.16, -0.02), b, self.u * 0.035)
             if brake_glow > 0:
-                self.put(surf, S.glow(q(self.u * 0.2), P.BRAKE, 120), b, 255 * brake_glow)
-            self.put(surf, S.brake(q(self.u * 0.085)), b, 255 * (1 - shrink * 3))
+                self.put(surf, self.S.glow(q(self.u * 0.2), P.BRAKE, 120), b, 255 * brake_glow)
+            self.put(surf, self.S.brake(q(self.u * 0.085)), b, 255 * (1 - shrink * 3))
 
     def tcell(self, surf, pos, mood="happy", glow: float = 0.0) -> None:
         if glow > 0:
-            self.put(surf, S.glow(q(self.rt() * 1.9), P.GLOW_GOLD, 150), pos, 255 * glow)
-        self.put(surf, S.t_cell(q(self.rt()), self.frame(0), "t", mood), pos)
+            self.put(surf, self.S.glow(q(self.rt() * 1.9), P.GLOW_GOLD, 150), pos, 255 * glow)
+        self.put(surf, self.S.t_cell(q(self.rt()), self.frame(0), "t", mood), pos)
 
     def shield(self, surf, pos, alpha: float = 255) -> None:
-        self.put(surf, S.inhibitor(q(self.u * 0.11)), pos, alpha)
+        self.put(surf, self.S.inhibitor(q(self.u * 0.11)), pos, alpha)
 
     def label_under(self, surf, text: str, pos, alpha: float = 255) -> None:
         if self._lay.tr:  # the stream runs downwards: put the label beside the thing
@@ -107,7 +106,7 @@ class BrakesArt(Stage):
             pos = lerp2(start, self.brake_pos(), p)
             self.shield(surf, (pos[0], pos[1] - arc))
             if p >= 1:
-                self.put(surf, S.sparkle(q(self.u * 0.05)), self.off(self.brake_pos(), 0.08, -0.13), 255 * (1 - self.ramp(at + 1.0, 1.5)) if not self.reduced_motion else 0)
+                self.put(surf, self.S.sparkle(q(self.u * 0.05)), self.off(self.brake_pos(), 0.08, -0.13), 255 * (1 - self.ramp(at + 1.0, 1.5)) if not self.reduced_motion else 0)
 
     def d_release(self, surf) -> None:
         g = self.ramp(0.3, 1.2)
@@ -116,7 +115,7 @@ class BrakesArt(Stage):
         pos = self.off(self.contact(), 0.02 * g, 0)
         self.tcell(surf, pos, "happy", glow=g * (0.8 + 0.2 * self.wave(3.0)))
         for k, (dx, dy) in enumerate(((-0.05, -0.24), (0.12, -0.2), (-0.2, 0.18))):
-            self.put(surf, S.sparkle(q(self.u * (0.04 + 0.01 * k))), self.off(pos, dx, dy), 255 * g)
+            self.put(surf, self.S.sparkle(q(self.u * (0.04 + 0.01 * k))), self.off(pos, dx, dy), 255 * g)
 
     def d_attack(self, surf) -> None:
         shrink = self.ramp(0.8, 3.0)
@@ -128,7 +127,7 @@ class BrakesArt(Stage):
         pos = lerp2(self.contact(), self.off(c, -0.25, 0), shrink)
         self.tcell(surf, pos, "happy", glow=0.7 * (1 - fade * 0.5))
         for k, (dx, dy) in enumerate(((0.05, -0.25), (0.22, 0.12), (-0.05, 0.22))):
-            self.put(surf, S.sparkle(q(self.u * 0.045)), self.off(c, dx, dy), 255 * shrink * (1 - fade))
+            self.put(surf, self.S.sparkle(q(self.u * 0.045)), self.off(c, dx, dy), 255 * shrink * (1 - fade))
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

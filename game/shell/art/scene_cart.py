@@ -4,8 +4,8 @@ multiply them, infuse them back, and watch them seek out cancer cells."""
 from __future__ import annotations
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
 from game.shell.art.cache import q
+from game.shell.art.sprites import IV_TUBE_START, mix
 from game.shell.art.stage import Stage, lerp2
 
 DISH_CELLS = ((-0.36, -0.04), (0.0, 0.06), (0.36, -0.04))  # offsets from the dish, in u
@@ -51,7 +51,7 @@ class CarTArt(Stage):
         return lerp2(pts[k], pts[k + 1], t - k)
 
     def patient(self, surf) -> None:
-        self.put_at(surf, S.chair(q(self.u * 0.82)), self.chair_pos())
+        self.put_at(surf, self.S.chair(q(self.u * 0.82)), self.chair_pos())
 
     # ------------------------------------------------------------ cues
     def d_collect(self, surf) -> None:
@@ -59,7 +59,7 @@ class CarTArt(Stage):
         bag = self.p(0.7, 0.4)
         bh = self.u * 0.5
         self.line(surf, P.METAL, (bag[0], bag[1] - bh * 0.55), (bag[0], self.p(0, 0.9)[1]), self.u * 0.02)
-        self.put(surf, S.collection_bag(q(bh)), bag)
+        self.put(surf, self.S.collection_bag(q(bh)), bag)
         end = (bag[0], bag[1] + bh * 0.46)
         pts = self.tube(end)
         self.polyline(surf, P.GLASS_EDGE, pts, self.u * 0.03)
@@ -67,12 +67,12 @@ class CarTArt(Stage):
         r = q(self.u * 0.045)
         for k in range(4):
             f = self.loop(4.0, k / 4)
-            self.put(surf, S.t_cell(r, self.frame(k)), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
+            self.put(surf, self.S.t_cell(r, self.frame(k)), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
         inside = ((-0.06, 0.04), (0.05, 0.1), (-0.03, 0.16), (0.07, -0.01))
         shown = 1 + int(min(3, self.t / 2.0)) if not self.reduced_motion else 4
         for k in range(shown):
             dx, dy = inside[k]
-            self.put(surf, S.t_cell(q(self.u * 0.05), self.frame(k + 2)), (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)))
+            self.put(surf, self.S.t_cell(q(self.u * 0.05), self.frame(k + 2)), (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)))
         self.text(surf, "your own T-cells", self.below(bag, 0.42), 0.07, 255 * self.ramp(0.8, 0.8))
 
     def instructions_pos(self):
@@ -80,9 +80,9 @@ class CarTArt(Stage):
 
     def d_lab(self, surf) -> None:
         dish = self.p(0.5, 0.64)
-        self.put(surf, S.petri_dish(q(self.u * 1.45)), dish)
+        self.put(surf, self.S.petri_dish(q(self.u * 1.45)), dish)
         card = self.instructions_pos()
-        self.put(surf, S.instructions(q(self.u * 0.42)), (card[0], card[1] + 0.012 * self.u * self.wave(3.0)))
+        self.put(surf, self.S.instructions(q(self.u * 0.42)), (card[0], card[1] + 0.012 * self.u * self.wave(3.0)))
         self.text(surf, "new instructions", self.below(card, -0.28), 0.07)
         r = q(self.u * 0.13)
         for i in range(3):
@@ -92,16 +92,16 @@ class CarTArt(Stage):
             fly = min(1.0, p / 0.5)
             change = max(0.0, (p - 0.45) / 0.55)
             if 0 < fly < 1:
-                self.put(surf, S.instructions(q(self.u * 0.14)), lerp2(card, pos, fly), 255)
+                self.put(surf, self.S.instructions(q(self.u * 0.14)), lerp2(card, pos, fly), 255)
             if change < 1:
-                self.put(surf, S.t_cell(r, self.frame(i)), pos, 255 * (1 - change))
+                self.put(surf, self.S.t_cell(r, self.frame(i)), pos, 255 * (1 - change))
             if change > 0:
-                self.put(surf, S.glow(q(self.u * 0.22), P.GLOW_GOLD, 140), pos, 200 * change * (1 - self.ramp((self.step_time(i) or 0) + 2.0, 1.5)))
-                self.put(surf, S.t_cell(r, self.frame(i), "car"), pos, 255 * change)
+                self.put(surf, self.S.glow(q(self.u * 0.22), P.GLOW_GOLD, 140), pos, 200 * change * (1 - self.ramp((self.step_time(i) or 0) + 2.0, 1.5)))
+                self.put(surf, self.S.t_cell(r, self.frame(i), "car"), pos, 255 * change)
 
     def d_multiply(self, surf) -> None:
         dish = self.p(0.5, 0.64)
-        self.put(surf, S.petri_dish(q(self.u * 1.45)), dish)
+        self.put(surf, self.S.petri_dish(q(self.u * 1.45)), dish)
         r = q(self.u * 0.075)
         for k, (dx, dy) in enumerate(MULTIPLY):
             a = self.ramp(0.3 + 0.55 * k, 0.9) if k else 1.0
@@ -110,27 +110,27 @@ class CarTArt(Stage):
             parent = self.off(dish, *MULTIPLY[(k - 1) // 2])
             pos = lerp2(parent, self.off(dish, dx, dy), a)
             pos = (pos[0], pos[1] + 0.01 * self.u * self.wave(2.8, k))
-            self.put(surf, S.t_cell(r, self.frame(k), "car"), pos, 255 * a)
+            self.put(surf, self.S.t_cell(r, self.frame(k), "car"), pos, 255 * a)
         self.text(surf, "millions of CAR-T cells", self.below(self.p(0.5, 0.2), 0), 0.075, 255 * self.ramp(3.0, 1.0))
 
     def d_infuse(self, surf) -> None:
         self.patient(surf)
         ih = self.u * 0.95
         stand = self.p(0.62, 0.92)
-        spr = S.iv_stand(q(ih), S.mix(P.IV_FLUID, P.CAR_GRABBER, 0.25))
+        spr = self.S.iv_stand(q(ih), mix(P.IV_FLUID, P.CAR_GRABBER, 0.25))
         self.put_at(surf, spr, stand)
         w, h = spr.get_size()
         top = (stand[0] - w / 2, stand[1] - h)
-        start = (top[0] + w * S.IV_TUBE_START[0], top[1] + h * S.IV_TUBE_START[1])
+        start = (top[0] + w * IV_TUBE_START[0], top[1] + h * IV_TUBE_START[1])
         pts = self.tube(start)[::-1]
         self.polyline(surf, P.GLASS_EDGE, pts, self.u * 0.03)
-        self.polyline(surf, S.mix(P.GLASS, P.CAR_GRABBER, 0.2), pts, self.u * 0.015)
+        self.polyline(surf, mix(P.GLASS, P.CAR_GRABBER, 0.2), pts, self.u * 0.015)
         bag_c = (stand[0], top[1] + h * 0.27)
         for k, (dx, dy) in enumerate(((-0.04, 0.0), (0.04, 0.03), (0.0, 0.07))):
-            self.put(surf, S.t_cell(q(self.u * 0.035), self.frame(k), "car"), (bag_c[0] + dx * self.u, bag_c[1] + dy * self.u))
+            self.put(surf, self.S.t_cell(q(self.u * 0.035), self.frame(k), "car"), (bag_c[0] + dx * self.u, bag_c[1] + dy * self.u))
         for k in range(3):
             f = self.loop(4.5, k / 3)
-            self.put(surf, S.t_cell(q(self.u * 0.045), self.frame(k), "car"), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
+            self.put(surf, self.S.t_cell(q(self.u * 0.045), self.frame(k), "car"), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
         self.text(surf, "back into your blood", self.p(0.82, 0.3), 0.07, 255 * self.ramp(0.8, 0.8))
 
     def d_seek(self, surf) -> None:
@@ -140,14 +140,14 @@ class CarTArt(Stage):
             c = self.p(fx, fy)
             shrink = self.ramp(3.0 + i, 2.5)
             fade = self.ramp(4.5 + i, 2.0)
-            self.put(surf, S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3) if shrink == 0 else 0, True), c, 255 * (1 - fade))
+            self.put(surf, self.S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3) if shrink == 0 else 0, True), c, 255 * (1 - fade))
             start = self.drift(0.05 + 0.3 * i, fy + 0.1, i)
             end = self.off(c, -0.3 + 0.1 * shrink, 0.0)
             pos = lerp2(start, end, self.ramp(0.3 + 0.5 * i, 2.6))
             if shrink > 0:
-                self.put(surf, S.glow(q(self.u * 0.24), P.GLOW_GOLD, 130), pos, 200 * (1 - fade * 0.6))
-            self.put(surf, S.t_cell(q(self.u * 0.14), self.frame(i), "car", "wow" if 0.1 < shrink < 0.6 else "happy"), pos)
-        self.put(surf, S.t_cell(q(self.u * 0.12), self.frame(5), "car"), self.drift(0.7, 0.25, 4))
+                self.put(surf, self.S.glow(q(self.u * 0.24), P.GLOW_GOLD, 130), pos, 200 * (1 - fade * 0.6))
+            self.put(surf, self.S.t_cell(q(self.u * 0.14), self.frame(i), "car", "wow" if 0.1 < shrink < 0.6 else "happy"), pos)
+        self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(5), "car"), self.drift(0.7, 0.25, 4))
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

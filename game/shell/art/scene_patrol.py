@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
 from game.shell.art.cache import q
 from game.shell.art.stage import Stage, lerp2
 
@@ -36,17 +35,17 @@ class PatrolArt(Stage):
         pos = self.p(*CANCER[i])
         a = alpha * (0.3 + 0.7 * seen)
         if seen < 1:  # the cloak: a pale veil that fades as the cell is revealed
-            self.put(surf, S.glow(q(self.rc() * 1.5), P.WHITE, 170), pos, 230 * (1 - seen))
-        self.put(surf, S.cancer_cell(q(self.rc() * scale), self.frame(i + 4) if scale >= 1 else 0, tags), pos, a)
+            self.put(surf, self.S.glow(q(self.rc() * 1.5), P.WHITE, 170), pos, 230 * (1 - seen))
+        self.put(surf, self.S.cancer_cell(q(self.rc() * scale), self.frame(i + 4) if scale >= 1 else 0, tags), pos, a)
         if 0 < seen < 1:
-            self.put(surf, S.ring(q(self.rc() * 1.3), P.GLOW_GOLD, max(2, int(self.u * 0.015))), pos, 255 * seen)
+            self.put(surf, self.S.ring(q(self.rc() * 1.3), P.GLOW_GOLD, max(2, int(self.u * 0.015))), pos, 255 * seen)
         elif seen >= 1 and alpha > 200 and not tags:
-            self.put(surf, S.ring(q(self.rc() * 1.3), P.GLOW_GOLD, max(2, int(self.u * 0.015))), pos, 120)
+            self.put(surf, self.S.ring(q(self.rc() * 1.3), P.GLOW_GOLD, max(2, int(self.u * 0.015))), pos, 120)
 
     def tcell(self, surf, pos, i: int, mood="happy", kind="t", glow: float = 0.0) -> None:
         if glow > 0:
-            self.put(surf, S.glow(q(self.rt() * 1.9), P.GLOW_GOLD, 150), pos, 255 * glow)
-        self.put(surf, S.t_cell(q(self.rt()), self.frame(i), kind, mood), pos)
+            self.put(surf, self.S.glow(q(self.rt() * 1.9), P.GLOW_GOLD, 150), pos, 255 * glow)
+        self.put(surf, self.S.t_cell(q(self.rt()), self.frame(i), kind, mood), pos)
 
     def noticing(self, surf, seen_of) -> None:
         for i in range(3):
@@ -55,7 +54,7 @@ class PatrolArt(Stage):
             pos = lerp2(start, self.beside(i), s)
             self.tcell(surf, pos, i, "wow" if 0.05 < s < 0.95 else "happy")
             if 0.05 < s:
-                self.put(surf, S.bubble(q(self.u * 0.06), "!"), self.off(pos, 0.1, -0.17), 255 * min(1.0, s * 3) * (1 - self.ramp(3.5, 1.0) if self.cue == "reveal" else 1))
+                self.put(surf, self.S.bubble(q(self.u * 0.06), "!"), self.off(pos, 0.1, -0.17), 255 * min(1.0, s * 3) * (1 - self.ramp(3.5, 1.0) if self.cue == "reveal" else 1))
 
     # ------------------------------------------------------------ cues
     def d_patrol(self, surf) -> None:
@@ -85,8 +84,8 @@ class PatrolArt(Stage):
             t_pos = lerp2(self.beside(i), self.off(pos, -0.2, 0), shrink)
             self.tcell(surf, t_pos, i, glow=0.6 * shrink * (1 - fade))
             if 0.05 < shrink:
-                self.put(surf, S.sparkle(q(self.u * 0.05)), self.off(pos, 0.1, -0.16), 255 * shrink * (1 - fade))
-                self.put(surf, S.sparkle(q(self.u * 0.035)), self.off(pos, 0.17, 0.08), 255 * shrink * (1 - fade))
+                self.put(surf, self.S.sparkle(q(self.u * 0.05)), self.off(pos, 0.1, -0.16), 255 * shrink * (1 - fade))
+                self.put(surf, self.S.sparkle(q(self.u * 0.035)), self.off(pos, 0.17, 0.08), 255 * shrink * (1 - fade))
 
     def d_boost(self, surf) -> None:
         self.blood_life(surf)
@@ -98,9 +97,9 @@ class PatrolArt(Stage):
     def d_target(self, surf) -> None:
         self.blood_life(surf)
         pos = self.p(0.56, 0.5)
-        self.put(surf, S.dashed_ring(q(self.rc() * 1.9), P.HINT, max(2, int(self.u * 0.014)), 20), pos,
+        self.put(surf, self.S.dashed_ring(q(self.rc() * 1.9), P.HINT, max(2, int(self.u * 0.014)), 20), pos,
                  200 + 40 * self.wave(3.0))
-        self.put(surf, S.cancer_cell(q(self.rc()), self.frame(5), True), pos)
+        self.put(surf, self.S.cancer_cell(q(self.rc()), self.frame(5), True), pos)
         around = ((-0.36, 0.05), (-0.2, -0.3), (-0.2, 0.32))
         for i, (dx, dy) in enumerate(around):
             start = self.drift(*DRIFT[i], i)

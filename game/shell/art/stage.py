@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 from typing import ClassVar
 
 import pygame
 import pygame.gfxdraw
 
 from game.shell.art import palette as P
-from game.shell.art import sprites as S
 from game.shell.art.base import AUTO_COMPLETE_S, HINT_AFTER_S, SceneArt
-from game.shell.art.cache import CACHE, q
+from game.shell.art.cache import q
+from game.shell.art.sprites import NF, CharacterSheet, mix
 
 TAU = math.tau
-REF_RECT = pygame.Rect(0, 0, 1216, 400)
+REF_RECT = (0, 0, 1216, 400)  # the layout before the first draw (x, y, w, h)
 
 
 def smooth(x: float) -> float:
@@ -74,15 +75,15 @@ def _gradient(s: pygame.Surface, top, bottom, vertical: bool = True) -> None:
     w, h = s.get_size()
     n = h if vertical else w
     for i in range(n):
-        col = S.mix(top, bottom, i / max(1, n - 1))
+        col = mix(top, bottom, i / max(1, n - 1))
         if vertical:
             pygame.draw.line(s, col, (0, i), (w, i))
         else:
             pygame.draw.line(s, col, (i, 0), (i, h))
 
 
-def background(kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
-    """The still backdrop of a scene, rendered once per size."""
+def background(sheet: CharacterSheet, kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
+    """The still backdrop of a scene, rendered once per size and kept in ``sheet``'s cache."""
 
     def build() -> pygame.Surface:
         s = pygame.Surface((w, h))
@@ -105,7 +106,7 @@ def background(kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
                 pygame.draw.polygon(s, P.VESSEL_WALL, poly)
                 pygame.draw.aalines(s, P.VESSEL_EDGE, False, pts)
             for _ in range(int(10 + long_ / max(1, u) * 3)):
-                rc = S.red_cell(q(u * rnd.uniform(0.04, 0.065)))
+                rc = sheet.red_cell(q(u * rnd.uniform(0.04, 0.065)))
                 rc.set_alpha(110)
                 a, b = rnd.uniform(0, long_), rnd.uniform(band * 1.6, short - band * 1.6)
                 s.blit(rc, rc.get_rect(center=(int(b), int(a)) if tr else (int(a), int(b))))
@@ -114,20 +115,20 @@ def background(kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
             _gradient(s, P.LAB_TOP, P.LAB_BOTTOM)
             floor = sy + int(sh * 0.8)
             pygame.draw.rect(s, P.BENCH, (0, floor, w, h - floor))
-            pygame.draw.rect(s, S.mix(P.BENCH, P.WHITE, 0.45), (0, floor, w, max(2, int(u * 0.02))))
+            pygame.draw.rect(s, mix(P.BENCH, P.WHITE, 0.45), (0, floor, w, max(2, int(u * 0.02))))
             for _ in range(14):
                 r = int(u * rnd.uniform(0.03, 0.08))
-                g = S.glow(max(4, r), P.WHITE, 120)
+                g = sheet.glow(max(4, r), P.WHITE, 120)
                 s.blit(g, g.get_rect(center=(int(rnd.uniform(0, w)), int(rnd.uniform(0, floor * 0.9)))))
         elif kind == "clinic":
             _gradient(s, P.CLINIC_TOP, P.CLINIC_BOTTOM)
             floor = sy + int(sh * 0.84)
             win = pygame.Rect(int(w * 0.06), sy + int(sh * 0.08), int(u * 0.7), int(sh * 0.38))
-            pygame.draw.rect(s, S.mix(P.WINDOW, P.OUTLINE, 0.25), win.inflate(int(u * 0.03), int(u * 0.03)), border_radius=int(u * 0.03))
+            pygame.draw.rect(s, mix(P.WINDOW, P.OUTLINE, 0.25), win.inflate(int(u * 0.03), int(u * 0.03)), border_radius=int(u * 0.03))
             pygame.draw.rect(s, P.WINDOW, win, border_radius=int(u * 0.02))
-            pygame.draw.line(s, S.mix(P.WINDOW, P.OUTLINE, 0.25), win.midtop, win.midbottom, max(2, int(u * 0.015)))
+            pygame.draw.line(s, mix(P.WINDOW, P.OUTLINE, 0.25), win.midtop, win.midbottom, max(2, int(u * 0.015)))
             pygame.draw.rect(s, P.FLOOR, (0, floor, w, h - floor))
-            pygame.draw.rect(s, S.mix(P.FLOOR, P.OUTLINE, 0.2), (0, floor, w, max(2, int(u * 0.012))))
+            pygame.draw.rect(s, mix(P.FLOOR, P.OUTLINE, 0.2), (0, floor, w, max(2, int(u * 0.012))))
         elif kind == "sky":
             _gradient(s, P.SKY_TOP, P.SKY_BOTTOM)
             for col, base, amp, k in ((P.HILL_FAR, 0.7, 0.07, 1.3), (P.HILL, 0.8, 0.06, 2.1)):
@@ -150,7 +151,7 @@ def background(kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
             s.blit(ray, (0, 0))
         return s
 
-    return CACHE.get(("bg", kind, w, h, lay_key), build)
+    return sheet.cache.get(("bg", kind, w, h, lay_key), build)
 
 
 # ---------------------------------------------------------------- the stage
@@ -165,8 +166,9 @@ class Stage(SceneArt):
     ho_auto_gap: ClassVar[float] = 1.4
     ho_drag: ClassVar[bool] = False  # the step's thing can be dragged onto its drop zone
 
-    def __init__(self, reduced_motion: bool = False) -> None:
+    def __init__(self, reduced_motion: bool = False, sheet: CharacterSheet | None = None) -> None:
         super().__init__(reduced_motion)
+        self.S = sheet if sheet is not None else CharacterSheet()  # the sprites, shared between scenes
         self.t = 0.0
         self.clock = 0.0
         self.ho_t = 0.0
@@ -178,7 +180,7 @@ class Stage(SceneArt):
         self._down: tuple[int, int] | None = None
         self._down_step: int | None = None
         self._lay_key: tuple | None = None
-        self._lay = Layout(REF_RECT, self._transposable())
+        self._lay = Layout(pygame.Rect(REF_RECT), self._transposable())
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -244,8 +246,8 @@ class Stage(SceneArt):
 
     def frame(self, i: int = 0) -> int:
         if self.reduced_motion:
-            return (i * 3) % S.NF
-        return (int(self.clock * S.NF / 3.2) + i * 3) % S.NF
+            return (i * 3) % NF
+        return (int(self.clock * NF / 3.2) + i * 3) % NF
 
     # ------------------------------------------------------------ layout helpers
     def _transposable(self) -> bool:
@@ -297,7 +299,7 @@ class Stage(SceneArt):
     def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
         """A small label centred at ``pos`` (size as a fraction of ``u``)."""
         px = max(12, q(self.u * size))
-        self.put(surf, S.label(text, px), pos, alpha)
+        self.put(surf, self.S.label(text, px), pos, alpha)
 
     def line(self, surf, colour, a, b, width: float) -> None:
         """An anti-aliased thick line drawn straight onto the surface (no new Surface)."""
@@ -337,9 +339,9 @@ class Stage(SceneArt):
         if rbc:
             r = q(self.u * 0.055)
             for i, (fx, fy) in enumerate(self.RBC):
-                self.put(surf, S.red_cell(r), self.drift(fx, fy, i, 0.05), 200)
+                self.put(surf, self.S.red_cell(r), self.drift(fx, fy, i, 0.05), 200)
         for i, (fx, fy) in enumerate(self.HEALTHY if healthy is None else healthy):
-            self.put(surf, S.healthy_cell(q(self.u * 0.1), self.frame(i)), self.p(fx, fy))
+            self.put(surf, self.S.healthy_cell(q(self.u * 0.1), self.frame(i)), self.p(fx, fy))
 
     def below(self, pos, dy: float) -> tuple[float, float]:
         """``pos`` moved down the screen by ``dy`` units of ``u`` (never turned)."""
@@ -355,7 +357,7 @@ class Stage(SceneArt):
         surface.set_clip(rect.clip(old_clip))
         kind = self.cue_bg.get(self.cue, self.bg)
         st = lay.stage
-        surface.blit(background(kind, rect.w, rect.h, (lay.tr, st.y - rect.y, st.h, int(lay.u))), rect.topleft)
+        surface.blit(background(self.S, kind, rect.w, rect.h, (lay.tr, st.y - rect.y, st.h, int(lay.u))), rect.topleft)
         getattr(self, "d_" + self.cue.replace("-", "_"))(surface)
         if self.hands_on_active and not self.hands_on_done:
             self._draw_targets(surface)
@@ -366,14 +368,14 @@ class Stage(SceneArt):
         for i in remaining:
             x, y = self.step_pos(i)
             r = q(self.step_r(i) * 1.25)
-            self.put(surf, S.dashed_ring(r, P.HINT, max(2, int(self.u * 0.012))), (x, y), 150)
+            self.put(surf, self.S.dashed_ring(r, P.HINT, max(2, int(self.u * 0.012))), (x, y), 150)
         if self.show_hint and remaining:
             i = remaining[0]
             x, y = self.step_pos(i)
             grow = 0.5 + 0.5 * self.wave(1.8)
             r = q(self.step_r(i) * (1.35 + 0.12 * grow))
-            self.put(surf, S.glow(q(self.step_r(i) * 1.7), P.GLOW_GOLD, 110), (x, y), 120 + 100 * grow)
-            self.put(surf, S.ring(r, P.HINT, max(3, int(self.u * 0.02))), (x, y), 170 + 80 * grow)
+            self.put(surf, self.S.glow(q(self.step_r(i) * 1.7), P.GLOW_GOLD, 110), (x, y), 120 + 100 * grow)
+            self.put(surf, self.S.ring(r, P.HINT, max(3, int(self.u * 0.02))), (x, y), 170 + 80 * grow)
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int) -> tuple[float, float]:
@@ -503,30 +505,60 @@ class Stage(SceneArt):
         if rem:
             self._complete(rem[0])
 
+
     # ------------------------------------------------------------ warm-up
-    def prepare(self, size: tuple[int, int], rect: pygame.Rect | None = None) -> None:
-        """Render every sprite the scene will need at this size (optional, avoids a
-        hitch on the first frames). Leaves the scene's state exactly as it was."""
-        saved = dict(self.__dict__)
-        saved_done = dict(self.done_at)
-        scratch = pygame.Surface(size)
-        rect = pygame.Rect(rect) if rect is not None else scratch.get_rect()
-        try:
-            for cue in self.cues:
-                self.set_cue(cue)
-                for _ in range(100):
-                    self.draw(scratch, rect)
-                    self.update(0.1)
+    warm_dt: ClassVar[float] = 0.05  # scratch time step: fine enough to meet every size on the 5 % ladder
+    warm_cue_s: ClassVar[float] = 10.0  # every cue's animation settles (or loops) within this
+
+    def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
+        """Render, one scratch frame per step, every sprite this scene will need in ``rect``.
+
+        Each ``next()`` draws one frame of a scratch scene (same class, same motion
+        setting, same sheet) and yields, so the frame loop can spread the work over
+        many frames with a time budget instead of freezing. The live scene is never
+        touched. ``first_cue`` (and, if it is the hands-on cue, its hands-on moment) is
+        warmed first. ``size`` is the surface the scene will be drawn on; the sprites
+        depend only on ``rect``.
+        """
+        if first_cue is not None and first_cue not in self.cues:
+            raise ValueError(f"{self.name} has no cue {first_cue!r}")
+        scratch = type(self)(self.reduced_motion, self.S)
+        # A 1x1 surface: draw's clip becomes empty, so blits cost nothing while every
+        # sprite is still fetched (and built on a miss) exactly as in a real frame.
+        target = pygame.Surface((1, 1))
+        rect = pygame.Rect(rect)
+        order = sorted(self.cues, key=lambda c: c != first_cue)
+        for cue in order:
+            yield from scratch._warm_cue(target, rect, cue)
+            if cue == self.hands_on_cue:
+                yield from scratch._warm_hands_on(target, rect)
+
+    def _warm_frames(self, target: pygame.Surface, rect: pygame.Rect, seconds: float) -> Iterator[None]:
+        for _ in range(max(1, round(seconds / self.warm_dt))):
+            self.draw(target, rect)
+            yield
+            self.update(self.warm_dt)
+
+    def _warm_cue(self, target: pygame.Surface, rect: pygame.Rect, cue: str) -> Iterator[None]:
+        self.set_cue(cue)
+        yield from self._warm_frames(target, rect, self.warm_cue_s)
+
+    def _warm_hands_on(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
+        # the player doing each step, then the whole moment finished
+        self.start_hands_on(auto_complete_after=1e9)
+        for _ in range(self.ho_steps):
+            yield from self._warm_frames(target, rect, 2.0)
+            self.hands_on_key()
+        yield from self._warm_frames(target, rect, 3.0)
+        # the hint pulsing round each step's target in turn
+        for i in range(self.ho_steps):
             self.start_hands_on(auto_complete_after=1e9)
-            for _ in range(self.ho_steps + 1):
-                for _ in range(8):
-                    self.draw(scratch, rect)
-                    self.update(0.25)
+            for _ in range(i):
                 self.hands_on_key()
-            for _ in range(40):
-                self.draw(scratch, rect)
-                self.update(0.25)
-        finally:
-            self.__dict__.clear()
-            self.__dict__.update(saved)
-            self.done_at = saved_done
+            self.update(HINT_AFTER_S + 0.1)
+            yield from self._warm_frames(target, rect, 2.0)
+
+    def prepare(self, size: tuple[int, int], rect: pygame.Rect | None = None) -> None:
+        """Render every sprite the scene will need at once (blocks: prefer ``warm_up``)."""
+        for _ in self.warm_up(size, pygame.Rect(rect) if rect is not None else pygame.Rect((0, 0), size)):
+            pass

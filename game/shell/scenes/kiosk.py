@@ -49,6 +49,7 @@ class AttractScene(Scene):
         if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
             from game.shell.scenes.title import TitleScene
 
+            self.app.stats.session_started()
             self.app.replace(TitleScene(self.app))
 
     def update(self, dt: float) -> None:

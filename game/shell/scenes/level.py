@@ -34,6 +34,7 @@ class LevelPlay:
         self.hands_on_done = False  # the hands-on moment happens once per play
 
     def begin(self) -> None:
+        self.app.stats.level_started(self.level.id)
         self.show_current()
 
     def show_current(self) -> None:
@@ -53,6 +54,7 @@ class LevelPlay:
         """Score the answer (with speed points in challenge mode) and show the feedback."""
         bonus = speed_points(elapsed, limit) if limit and asked.is_correct(response) else 0
         outcome = self.session.answer(response, bonus)
+        self.app.stats.question_answered(asked.question, response, outcome.correct)
         self.app.sound("right" if outcome.correct else "miss")
         self.app.replace(FeedbackScene(self.app, self, asked, response, outcome))
 
@@ -70,6 +72,7 @@ class LevelPlay:
 
         result = self.session.result()
         self.app.progress.record(result.level_id, result.score, result.stars)
+        self.app.stats.level_finished(result.level_id, result.score)
         self.app.replace(ResultsScene(self.app, self.level, result))
 
     @property
@@ -87,6 +90,7 @@ class LevelScreen(Scene):
         super().__init__(app)
         self.play = play
         self.pause_button = Button("Pause", play.pause, name="pause")
+        self.words_button = Button("Words", self.show_words, name="words")
         self.bar = pygame.Rect(0, 0, 0, 0)
         self.bar_title = pygame.Rect(0, 0, 0, 0)
         self.bar_progress = pygame.Rect(0, 0, 0, 0)
@@ -94,6 +98,25 @@ class LevelScreen(Scene):
 
     def back(self) -> None:
         self.play.pause()
+
+    def screen_text(self) -> tuple[str, ...]:
+        """The words on this screen, for the glossary button."""
+        return ()
+
+    @property
+    def terms(self) -> tuple:  # type: ignore[type-arg]
+        return self.app.content.terms_in(*self.screen_text())
+
+    def show_words(self) -> None:
+        from game.shell.scenes.glossary import GlossaryScene
+
+        self.app.push(GlossaryScene(self.app, self.terms))
+
+    def enter(self) -> None:
+        super().enter()
+        if self.terms and self.words_button not in self.buttons:
+            self.buttons.insert(len(self.buttons) - 1, self.words_button)
+            self.layout()
 
     def layout(self) -> None:
         ui = self.ui
@@ -103,7 +126,9 @@ class LevelScreen(Scene):
         self.bar = pygame.Rect(0, 0, w, control + 2 * margin)
         pause_w = max(ui.px(150), int(ui.type_size("body") * 4.2))
         self.pause_button.rect = pygame.Rect(w - margin - pause_w, margin, pause_w, control)
-        text_w = self.pause_button.rect.left - 2 * margin - gap
+        self.words_button.rect = self.pause_button.rect.move(-pause_w - gap, 0)
+        right = self.words_button.rect.left if self.words_button in self.buttons else self.pause_button.rect.left
+        text_w = right - 2 * margin - gap
         half = pygame.Rect(2 * margin, margin, text_w, control)
         if ui.portrait:
             self.bar_title, self.bar_progress = half, pygame.Rect(0, 0, 0, 0)
@@ -162,6 +187,9 @@ class LessonScene(LevelScreen):
         super().enter()
         self.focus = self.next_button
         self.app.speak([self.lesson.caption, self.task_text])
+
+    def screen_text(self) -> tuple[str, ...]:
+        return (self.lesson.caption,)
 
     def next(self) -> None:
         if self.hands_on and not self.art.hands_on_done:
@@ -328,6 +356,11 @@ class QuestionScene(LevelScreen):
         else:
             options = [f"{i}: {text}." for i, text in enumerate(self.asked.options, 1)]
         self.app.speak([q.prompt, *options])
+        self.app.stats.question_shown(q.id)
+
+    def screen_text(self) -> tuple[str, ...]:
+        q = self.asked.question
+        return (q.prompt, *self.asked.options, *self.asked.lefts)
 
     def update(self, dt: float) -> None:
         if not self.limit:
@@ -526,6 +559,9 @@ class FeedbackScene(LevelScreen):
         self.focus = self.next_button
         verdict = "Right!" if self.outcome.correct else "Not quite."
         self.app.speak([verdict, "The answer: " + self.answer_lines, self.asked.question.explain])
+
+    def screen_text(self) -> tuple[str, ...]:
+        return (self.asked.question.correct_text, self.asked.question.explain)
 
     @property
     def answer_lines(self) -> str:
