@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.core.content import Content
-from game.core.settings import KIOSK_VOLUME, Settings
-from game.core.settings_file import check_levels
 from game.core.errors import FileProblems
 from game.core.loader import load_content
+from game.core.settings import KIOSK_VOLUME, Settings
+from game.core.settings_file import check_levels
 from game.core.storage import default_data_dir, write_atomically
 
 if TYPE_CHECKING:
@@ -90,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         content, error = kiosk_content(content_path, data_dir)
         error = "\n".join(e for e in (settings_error, error) if e)
     else:
-        content, error = load_or_report(content_path), ""
-        if content is None:
+        checked, error = load_or_report(content_path), ""
+        if checked is None:
             return EXIT_BAD_FILE
+        content = checked
     if settings_path is not None and settings.levels:
         problems = check_levels(settings, [level.id for level in content.levels], settings_path)
         if problems and not settings.kiosk:
@@ -121,9 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return play(options)
 
 
-def load_settings_or_report(
-    path: Path | None, args: argparse.Namespace, data_dir: Path
-) -> tuple[Settings, str] | None:
+def load_settings_or_report(path: Path | None, args: argparse.Namespace, data_dir: Path) -> tuple[Settings, str] | None:
     """The clinic's settings with command-line overrides on top, and any error for staff.
 
     Outside kiosk mode a bad settings file stops the game (None, after printing every
@@ -144,7 +143,9 @@ def load_settings_or_report(
                 report(problems)
                 return None
             error = str(problems)
-            log.error("settings file rejected; running on %s:\n%s", "the last good copy" if fallback else "defaults", error)
+            log.error(
+                "settings file rejected; running on %s:\n%s", "the last good copy" if fallback else "defaults", error
+            )
             settings = fallback or Settings()
     overrides: dict[str, object] = {}
     if args.kiosk:

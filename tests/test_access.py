@@ -99,11 +99,16 @@ def test_right_and_wrong_differ_without_colour(shipped_content, make_app, tmp_pa
     def check(name: str) -> None:
         if name.startswith("feedback-choice"):
             banner = app.top.banner  # type: ignore[attr-defined]
-            grey = pygame.transform.grayscale(app.screen.subsurface(banner).copy()) if hasattr(pygame.transform, "grayscale") else _grey(app.screen.subsurface(banner))
+            grey = (
+                pygame.transform.grayscale(app.screen.subsurface(banner).copy())
+                if hasattr(pygame.transform, "grayscale")
+                else _grey(app.screen.subsurface(banner))
+            )
             pictures[name] = grey
 
     walk_screens(app, tmp_path, check)
     right, wrong = pictures["feedback-choice-right"], pictures["feedback-choice-wrong"]
+
     # Compare the icon and word area only, after equalising brightness: the shapes differ.
     def shape(surface: pygame.Surface) -> list[bool]:
         w, h = surface.get_size()
@@ -132,7 +137,9 @@ def test_answer_buttons_carry_numbers(shipped_content, make_app, tmp_path):  # t
 
     def check(name: str) -> None:
         if name.startswith("question-"):
-            missing.extend(b.name for b in app.top.buttons if b.name.startswith(("option-", "left-", "right-")) and not b.badge)
+            missing.extend(
+                b.name for b in app.top.buttons if b.name.startswith(("option-", "left-", "right-")) and not b.badge
+            )
 
     walk_screens(app, tmp_path, check)
     assert not missing
@@ -157,6 +164,7 @@ def test_settings_persist_outside_kiosk_and_not_inside(shipped_content, make_app
 
 def test_challenge_mode_times_questions_and_gives_speed_points(shipped_content, make_app):  # type: ignore[no-untyped-def]
     from driver import Driver
+
     from game.shell.scenes.level import LevelPlay
 
     app = make_app(shipped_content, mode="challenge", timer=30)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pygame
 import pytest
-
 from conftest import MINIMAL
 from driver import Driver
+
 from game.shell.actions import Act, Action
 from game.shell.scenes.level import LevelPlay
 

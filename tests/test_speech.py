@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from driver import Driver
+
 from game.shell.scenes.level import LevelPlay
 from game.shell.speech import NullSpeaker, ThreadedSpeaker
 
@@ -74,7 +75,7 @@ def test_moving_on_stops_what_was_being_said(shipped_content, make_app):  # type
         def say(self, line: str) -> None:
             stops.append(f"say {line}")
 
-        def runAndWait(self) -> None:  # noqa: N802 - pyttsx3's name
+        def runAndWait(self) -> None:
             time.sleep(0.2)
 
         def stop(self) -> None:

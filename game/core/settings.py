@@ -55,7 +55,7 @@ class Settings:
 PLAYER_FIELDS = ("volume", "sound", "read_aloud", "text_size", "theme", "reduced_motion", "mode", "timer")
 
 
-def valid_player_value(name: str, value: Any) -> bool:  # noqa: ANN401 - JSON value
+def valid_player_value(name: str, value: Any) -> bool:
     if name in ("sound", "read_aloud", "reduced_motion"):
         return isinstance(value, bool)
     if isinstance(value, bool) or name in ("theme", "mode"):

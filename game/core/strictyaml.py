@@ -40,12 +40,12 @@ class _NoAliasLoader(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
                 problem="aliases (*name) are not allowed; write the value out in full",
-                problem_mark=event.start_mark,
+                problem_mark=event.start_mark,  # type: ignore[arg-type]  # PyYAML's C and Python marks
             )
         if getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 problem="anchors (&name) are not allowed; write the value out in full",
-                problem_mark=event.start_mark,
+                problem_mark=event.start_mark,  # type: ignore[arg-type]
             )
         return super().compose_node(parent, index)
 
@@ -75,8 +75,8 @@ def read_document(path: Path, label: str | None = None) -> tuple[yaml.Node, str]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is fine
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblems([Problem(name, line, "this line is not UTF-8 text; save the file as UTF-8")]) from None
+        bad_line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblems([Problem(name, bad_line, "this line is not UTF-8 text; save the file as UTF-8")]) from None
     if not text.strip():
         raise FileProblems([Problem(name, None, "the file is empty")])
     try:

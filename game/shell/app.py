@@ -113,7 +113,7 @@ class App:
         """What one visitor could leave behind; equal to a fresh start's after a reset."""
         return {
             "settings": self.settings,
-            "progress": dict(self.progress._levels),  # noqa: SLF001 - compared, not changed
+            "progress": dict(self.progress._levels),
             "screens": [scene.name for scene in self.stack],
             "rng": self.rng.getstate(),
             "keyboard_used": self.keyboard_used,
@@ -253,7 +253,7 @@ class App:
             if self.transition is not None:
                 self.transition.update(dt)
             return self.draw_if_needed()
-        except Exception:  # noqa: BLE001 - a patient must never see a traceback
+        except Exception:
             self.recover(traceback.format_exc())
             return False
 
@@ -370,7 +370,7 @@ class App:
             if self.kiosk:
                 self.start_session()
             self.home()
-        except Exception:  # noqa: BLE001 - even the first screen failed: show the calm fallback
+        except Exception:
             from game.shell.scenes.kiosk import UnavailableScene
 
             log.exception("the first screen failed too")

@@ -86,7 +86,7 @@ class ThreadedSpeaker:
         if self._engine is not None and self._busy.is_set():
             try:
                 self._engine.stop()
-            except Exception:  # noqa: BLE001 - a speech engine failure must not stop the game
+            except Exception:
                 log.exception("speech engine failed to stop")
 
     def close(self) -> None:
@@ -96,7 +96,7 @@ class ThreadedSpeaker:
     def _work(self, make_engine: Callable[[], Any]) -> None:
         try:
             self._engine = make_engine()
-        except Exception as exc:  # noqa: BLE001 - any engine failure means "not available"
+        except Exception as exc:
             log.info("read-aloud not available: %s", exc)
         self._ready.set()
         if self._engine is None:
@@ -114,7 +114,7 @@ class ThreadedSpeaker:
                         break
                     self._engine.say(line)
                     self._engine.runAndWait()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("speech engine failed")
             finally:
                 self._busy.clear()

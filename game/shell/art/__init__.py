@@ -8,11 +8,16 @@ Make one sheet after ``pygame.init()`` and pass it to every scene so they share 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.shell.art.base import SceneArt
 from game.shell.art.sprites import CharacterSheet
 
+if TYPE_CHECKING:
+    from game.shell.art.stage import Stage
 
-def scene_classes() -> dict[str, type]:
+
+def scene_classes() -> dict[str, type[Stage]]:
     """Scene name -> class, for every scene in ``catalog.SCENE_CUES``."""
     from game.shell.art.scene_antibodies import AntibodiesArt
     from game.shell.art.scene_benefits import BenefitsArt
@@ -23,7 +28,7 @@ def scene_classes() -> dict[str, type]:
     from game.shell.art.scene_patrol import PatrolArt
     from game.shell.art.scene_side_effects import SideEffectsArt
 
-    classes = (PatrolArt, BrakesArt, CarTArt, AntibodiesArt, BenefitsArt, JourneyArt, SideEffectsArt, FinaleArt)
+    classes: tuple[type[Stage], ...] = (PatrolArt, BrakesArt, CarTArt, AntibodiesArt, BenefitsArt, JourneyArt, SideEffectsArt, FinaleArt)
     return {c.name: c for c in classes}
 
 

@@ -20,6 +20,10 @@ MAX_ENTRIES = 1500
 MAX_BYTES = 96 * 1024 * 1024  # the whole game must stay under 200 MB at 1920x1080
 
 
+class BuildDeferred(Exception):
+    """Raised by :meth:`SurfaceCache.get` on a miss once ``build_budget`` is spent."""
+
+
 class SurfaceCache:
     """Surfaces by key, least recently used forgotten first past either bound."""
 
@@ -29,6 +33,10 @@ class SurfaceCache:
         self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
         self.bytes = 0
         self.builds = 0  # how many surfaces were rendered (cache misses), for tests
+        # How many more misses may be built before a miss raises BuildDeferred (None: no
+        # limit). A warm-up sets it so one step renders one sprite, not a whole frame's worth.
+        self.build_budget: int | None = None
+        self._depth = 0  # builds in progress (a sprite may be built from other sprites)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -38,7 +46,15 @@ class SurfaceCache:
         if surf is not None:
             self._items.move_to_end(key)
             return surf
-        surf = build()
+        if self.build_budget is not None and self._depth == 0:
+            if self.build_budget <= 0:
+                raise BuildDeferred(key)
+            self.build_budget -= 1
+        self._depth += 1
+        try:
+            surf = build()
+        finally:
+            self._depth -= 1
         self.builds += 1
         self._items[key] = surf
         self.bytes += _size_of(surf)

@@ -7,6 +7,7 @@ import math
 from game.shell.art import palette as P
 from game.shell.art.base import AUTO_COMPLETE_S
 from game.shell.art.cache import q
+from game.shell.art.sprites import CharacterSheet
 from game.shell.art.stage import Stage, lerp2
 
 HEALTHY = ((0.1, 0.22), (0.3, 0.82), (0.92, 0.2), (0.95, 0.82))
@@ -23,8 +24,8 @@ class BrakesArt(Stage):
     ho_drag = True
     ho_auto_start = 1.0
 
-    def __init__(self, reduced_motion: bool = False) -> None:
-        super().__init__(reduced_motion)
+    def __init__(self, reduced_motion: bool = False, sheet: CharacterSheet | None = None) -> None:
+        super().__init__(reduced_motion, sheet)
         self.drop_from: tuple[int, int] | None = None
 
     def state(self) -> tuple:

@@ -24,11 +24,12 @@ import pygame.gfxdraw
 
 from game.shell.art import palette as P
 from game.shell.art.base import AUTO_COMPLETE_S, HINT_AFTER_S, SceneArt
-from game.shell.art.cache import q
+from game.shell.art.cache import BuildDeferred, q
 from game.shell.art.sprites import NF, CharacterSheet, mix
 
 TAU = math.tau
 REF_RECT = (0, 0, 1216, 400)  # the layout before the first draw (x, y, w, h)
+WARM_RETRIES = 40  # a warm-up draw is retried at most this often, one new sprite each time
 
 
 def smooth(x: float) -> float:
@@ -72,14 +73,13 @@ class Layout:
 
 # ---------------------------------------------------------------- backgrounds
 def _gradient(s: pygame.Surface, top, bottom, vertical: bool = True) -> None:
+    """Fill ``s`` with a linear gradient: one line of pixels, stretched (much faster than w lines)."""
     w, h = s.get_size()
     n = h if vertical else w
+    strip = pygame.Surface((1, n) if vertical else (n, 1))
     for i in range(n):
-        col = mix(top, bottom, i / max(1, n - 1))
-        if vertical:
-            pygame.draw.line(s, col, (0, i), (w, i))
-        else:
-            pygame.draw.line(s, col, (i, 0), (i, h))
+        strip.set_at((0, i) if vertical else (i, 0), mix(top, bottom, i / max(1, n - 1)))
+    s.blit(pygame.transform.scale(strip, (w, h)), (0, 0))
 
 
 def background(sheet: CharacterSheet, kind: str, w: int, h: int, lay_key: tuple) -> pygame.Surface:
@@ -535,9 +535,30 @@ class Stage(SceneArt):
 
     def _warm_frames(self, target: pygame.Surface, rect: pygame.Rect, seconds: float) -> Iterator[None]:
         for _ in range(max(1, round(seconds / self.warm_dt))):
-            self.draw(target, rect)
-            yield
+            yield from self._warm_draw(target, rect)
             self.update(self.warm_dt)
+
+    def _warm_draw(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
+        """Draw one scratch frame, yielding after each new sprite (a frame can need several).
+
+        A draw that meets a second missing sprite stops (BuildDeferred) and is simply
+        drawn again next step: drawing never changes state, and the sprites rendered so
+        far are cached. If the cache is too small to hold one frame's sprites, retrying
+        would never finish, so after a few tries the frame is drawn in one go.
+        """
+        cache = self.S.cache
+        for attempt in range(WARM_RETRIES + 1):
+            cache.build_budget = 1 if attempt < WARM_RETRIES else None
+            try:
+                self.draw(target, rect)
+                done = True
+            except BuildDeferred:
+                done = False
+            finally:
+                cache.build_budget = None
+            yield
+            if done:
+                return
 
     def _warm_cue(self, target: pygame.Surface, rect: pygame.Rect, cue: str) -> Iterator[None]:
         self.set_cue(cue)

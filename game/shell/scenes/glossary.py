@@ -1,4 +1,4 @@
-""""What does this word mean?": the glossary entries for the words on the screen below."""
+""" "What does this word mean?": the glossary entries for the words on the screen below."""
 
 from __future__ import annotations
 
@@ -52,9 +52,13 @@ class GlossaryScene(Scene):
         inner = self.panel.inflate(-2 * pad, -2 * pad)
         heading_h = int(ui.type_size("heading") * 1.4)
         self.heading_rect = pygame.Rect(inner.left, inner.top, inner.width, heading_h)
-        self.text_rect = pygame.Rect(inner.left, self.heading_rect.bottom + gap, inner.width, inner.height - heading_h - control - 2 * gap)
+        self.text_rect = pygame.Rect(
+            inner.left, self.heading_rect.bottom + gap, inner.width, inner.height - heading_h - control - 2 * gap
+        )
         room = self.text_rect.height
-        heights = [ui.text.fit(self.entry_text(e), ui.type_size("body"), inner.width, 10_000).height for e in self.entries]
+        heights = [
+            ui.text.fit(self.entry_text(e), ui.type_size("body"), inner.width, 10_000).height for e in self.entries
+        ]
         fitted, total = 0, 0
         for height in heights:
             total += height

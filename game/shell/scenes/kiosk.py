@@ -74,16 +74,31 @@ class AttractScene(Scene):
         ui = self.ui
         self.art.draw(surface, self.scene_rect)
         # The invitation drifts slowly up and down: nothing stays on one spot for hours.
-        w, h = ui.size
-        travel = h - self.band.height - ui.px(80)
+        travel = ui.size[1] - self.band.height - ui.px(80)
         y = ui.px(40) + int((0.5 + 0.5 * math.sin(self.app.now / 40.0)) * max(0, travel))
         band = self.band.move(0, y)
         ui.panel(surface, band, ui.palette.surface)
         inner = band.inflate(-ui.px(32), -ui.px(24))
         title_h = int(ui.type_size("title") * 1.3)
-        ui.draw_text(surface, "ImmunoQuest", "title", pygame.Rect(inner.left, inner.top, inner.width, title_h), bold=True, align="center")
+        ui.draw_text(
+            surface,
+            "ImmunoQuest",
+            "title",
+            pygame.Rect(inner.left, inner.top, inner.width, title_h),
+            bold=True,
+            align="center",
+        )
         rest = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h)
-        ui.draw_text(surface, "Touch anywhere to start", "heading", rest, ui.palette.primary, bold=True, align="center", valign="middle")
+        ui.draw_text(
+            surface,
+            "Touch anywhere to start",
+            "heading",
+            rest,
+            ui.palette.primary,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
 
 
 class StillThereScene(MenuScene):
@@ -126,7 +141,9 @@ class PinPadScene(Scene):
         super().__init__(app)
         self.entered = ""
         self.message = "Staff only. Enter the PIN."
-        self.digit_buttons = [Button(str(d), self._digit(str(d)), name=f"digit-{d}") for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)]
+        self.digit_buttons = [
+            Button(str(d), self._digit(str(d)), name=f"digit-{d}") for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
+        ]
         self.buttons = [
             *self.digit_buttons,
             Button("Clear", self.clear, name="clear"),
@@ -188,9 +205,12 @@ class PinPadScene(Scene):
         top = ui.px(24)
         self.message_rect = pygame.Rect((w - width) // 2, top, width, int(ui.type_size("body") * 2.6))
         self.display = pygame.Rect((w - width) // 2, self.message_rect.bottom + gap, width, control)
-        pad = pygame.Rect((w - width) // 2, self.display.bottom + gap, width, h - self.display.bottom - 2 * gap - ui.px(24))
+        pad = pygame.Rect(
+            (w - width) // 2, self.display.bottom + gap, width, h - self.display.bottom - 2 * gap - ui.px(24)
+        )
         cells = grid(pad, 15, 3, gap)
-        order = self.digit_buttons[:9] + [self.buttons[10], self.digit_buttons[9], self.buttons[11]] + [self.buttons[12]]
+        clear, enter, cancel = self.buttons[10:13]
+        order = [*self.digit_buttons[:9], clear, self.digit_buttons[9], enter, cancel]
         for button, rect in zip(order, cells):
             button.rect = rect
 

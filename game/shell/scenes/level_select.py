@@ -99,7 +99,9 @@ class LevelSelectScene(Scene):
         header_h = max(control, int(ui.type_size("heading") * 1.4))
         self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - back_w - gap, header_h)
         self.back_button.rect = pygame.Rect(w - margin - back_w, margin, back_w, control)
-        area = pygame.Rect(margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin)
+        area = pygame.Rect(
+            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
+        )
         # How big a card must be for its title, summary and stars at this text size.
         body, small = ui.type_size("body"), ui.type_size("small")
         card_h = 2 * ui.px(16) + int(2.6 * body) + int(2.6 * small) + max(ui.px(38), int(small * 1.4)) + ui.px(18)

@@ -88,7 +88,9 @@ class ResultsScene(Scene):
         self.heading_rect = pygame.Rect(area.left, area.top, area.width, heading_h)
         # Stars beside the score in landscape, above it in portrait.
         stars_h = ui.px(64)
-        score_h = ui.text.fit(self.summary, ui.type_size("heading"), area.width // (1 if ui.portrait else 2), 10_000).height
+        score_h = ui.text.fit(
+            self.summary, ui.type_size("heading"), area.width // (1 if ui.portrait else 2), 10_000
+        ).height
         top = self.heading_rect.bottom + gap
         if ui.portrait:
             self.stars_rect = pygame.Rect(area.left, top, area.width, stars_h)
@@ -114,7 +116,9 @@ class ResultsScene(Scene):
         more = len(self.remember) > self.per_page
         if more:
             self.remember_rect.height -= control + gap
-            self.more_button.rect = pygame.Rect(self.remember_rect.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control)
+            self.more_button.rect = pygame.Rect(
+                self.remember_rect.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control
+            )
             room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
             self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
         self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]

@@ -41,14 +41,36 @@ class SettingsScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.rows: list[tuple[Button, Callable[[Settings], str], Callable[[Settings], Settings]]] = []
-        self._add("text", lambda s: f"Text size: {s.text_size} %", lambda s: self._with(s, text_size=_next(TEXT_SIZES, s.text_size)))
-        self._add("theme", lambda s: "Colours: " + ("high contrast" if s.theme == "high-contrast" else "standard"), lambda s: self._with(s, theme=_next(THEMES, s.theme)))
-        self._add("motion", lambda s: "Movement: " + ("reduced" if s.reduced_motion else "full"), lambda s: self._with(s, reduced_motion=not s.reduced_motion))
-        self._add("sound", lambda s: "Sound: " + ("on" if s.sound else "off"), lambda s: self._with(s, sound=not s.sound))
+        self._add(
+            "text",
+            lambda s: f"Text size: {s.text_size} %",
+            lambda s: self._with(s, text_size=_next(TEXT_SIZES, s.text_size)),
+        )
+        self._add(
+            "theme",
+            lambda s: "Colours: " + ("high contrast" if s.theme == "high-contrast" else "standard"),
+            lambda s: self._with(s, theme=_next(THEMES, s.theme)),
+        )
+        self._add(
+            "motion",
+            lambda s: "Movement: " + ("reduced" if s.reduced_motion else "full"),
+            lambda s: self._with(s, reduced_motion=not s.reduced_motion),
+        )
+        self._add(
+            "sound", lambda s: "Sound: " + ("on" if s.sound else "off"), lambda s: self._with(s, sound=not s.sound)
+        )
         self._add("volume", lambda s: f"Volume: {s.volume} %", lambda s: self._with(s, volume=_next(VOLUMES, s.volume)))
         self._add("read-aloud", self._read_aloud_label, self._toggle_read_aloud)
-        self._add("mode", lambda s: "Mode: " + ("Challenge (timer, speed points)" if s.mode == "challenge" else "Relaxed (no timer)"), lambda s: self._with(s, mode=_next(MODES, s.mode)))
-        self._add("timer", lambda s: "Timer: " + (f"{s.timer} seconds" if s.timer else "off"), lambda s: self._with(s, timer=_next(TIMERS, s.timer)))
+        self._add(
+            "mode",
+            lambda s: "Mode: " + ("Challenge (timer, speed points)" if s.mode == "challenge" else "Relaxed (no timer)"),
+            lambda s: self._with(s, mode=_next(MODES, s.mode)),
+        )
+        self._add(
+            "timer",
+            lambda s: "Timer: " + (f"{s.timer} seconds" if s.timer else "off"),
+            lambda s: self._with(s, timer=_next(TIMERS, s.timer)),
+        )
         self.done = Button("Done", app.pop, "primary", name="done")
         self.buttons = [row[0] for row in self.rows] + [self.done]
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
@@ -91,7 +113,9 @@ class SettingsScene(Scene):
         control = ui.control_height()
         self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - ui.px(220), control)
         self.done.rect = pygame.Rect(w - margin - ui.px(200), margin, ui.px(200), control)
-        area = pygame.Rect(margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin)
+        area = pygame.Rect(
+            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
+        )
         columns = 1 if ui.portrait or ui.text_scale > 1.4 else 2
         rows = -(-len(self.rows) // columns)
         cell_h = min((area.height - gap * (rows - 1)) // rows, int(control * 1.5))
