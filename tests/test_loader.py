@@ -32,6 +32,7 @@ CASES: dict[str, tuple[int | None, str]] = {
     "match-too-few.yaml": (22, "pairs should have 3 or 4 pairs"),
     "missing-field.yaml": (12, "'explain' is missing"),
     "no-questions.yaml": (9, "has no questions"),
+    "no-hands-on-lesson.yaml": (9, 'add a lesson with cue "hidden"'),
     "not-utf8.yaml": (15, "not UTF-8"),
     "number-prompt.yaml": (14, "prompt should be text"),
     "order-repeated.yaml": (22, "'first' appears twice"),

@@ -147,3 +147,31 @@ def test_an_error_inside_a_scene_returns_to_the_title(shipped_content, make_app,
     app.frame([], 0.1)
     assert app.top.name == "title"
     assert "test fault" in caplog.text
+
+
+def test_words_button_explains_the_terms_on_the_screen(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    from game.shell.scenes.level import LessonScene
+
+    app = make_app(shipped_content)
+    level = shipped_content.levels[0]
+    play = LevelPlay(app, level)
+    lesson = next(ls for ls in level.lessons if shipped_content.terms_in(ls.caption))
+    terms = shipped_content.terms_in(lesson.caption)
+    app.replace(LessonScene(app, play, lesson))
+    app.top.find("words").on_press()
+    assert app.top.name == "glossary"
+    assert terms[0].term in app.top.page_text and terms[0].meaning in app.top.page_text  # type: ignore[attr-defined]
+    app.top.find("back").on_press()
+    assert app.top.name == "lesson"
+
+
+def test_no_words_button_without_glossary_words(minimal_content, make_app):  # type: ignore[no-untyped-def]
+    app = make_app(minimal_content)
+    LevelPlay(app, minimal_content.levels[0]).begin()
+    assert "words" not in [b.name for b in app.top.buttons]
+
+
+def test_terms_match_whole_words_in_any_case(shipped_content) -> None:  # type: ignore[no-untyped-def]
+    entry = shipped_content.glossary[0]
+    assert entry in shipped_content.terms_in(f"Something about {entry.term.upper()} here.")
+    assert entry not in shipped_content.terms_in(f"x{entry.term}x")

@@ -19,6 +19,19 @@ SCENE_CUES: dict[str, tuple[str, ...]] = {
     "finale": ("questions", "cancers", "timing", "lasting", "celebrate"),
 }
 
+# The cue of each scene where the player does something with their own hands; every
+# level needs a lesson on it.
+HANDS_ON_CUES: dict[str, str] = {
+    "patrol": "hidden",
+    "brakes": "inhibitor",
+    "car-t": "lab",
+    "antibodies": "latch",
+    "benefits": "memory",
+    "journey": "checkups",
+    "side-effects": "fatigue",
+    "finale": "celebrate",
+}
+
 # The headings of the article's sections; every question names the one it comes from.
 ARTICLE_SECTIONS: tuple[str, ...] = (
     "How Does Immunotherapy Help The Immune System Fight Cancer?",  # the opening, before any heading

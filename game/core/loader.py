@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from game.core.catalog import ARTICLE_SECTIONS, SCENE_CUES
+from game.core.catalog import ARTICLE_SECTIONS, HANDS_ON_CUES, SCENE_CUES
 from game.core.content import KINDS, Content, GlossaryEntry, Lesson, Level, Question, Step
 from game.core.strictyaml import Reader, display_path, line_of, read_document
 
@@ -124,6 +124,13 @@ class _ContentReader:
                     f'question "{question.id}": replay "{question.replay}" names no lesson of {what}'
                     if question.replay
                     else f'question "{question.id}": no lesson comes before it, so give it a replay',
+                )
+        if scene is not None and len(steps) == len(step_nodes):
+            cue = HANDS_ON_CUES[scene]
+            if not any(isinstance(s, Lesson) and s.cue == cue for s in steps):
+                r.problem(
+                    f["steps"],
+                    f"{what}: add a lesson with cue \"{cue}\"; that is where the player's hands-on moment happens",
                 )
         pool = sum(1 for n in step_nodes if "question" in _keys(n))
         if pool == 0:

@@ -28,6 +28,7 @@ from game.shell.art.cache import BuildDeferred, q
 from game.shell.art.sprites import NF, CharacterSheet, mix
 
 TAU = math.tau
+WOBBLE_S = 3.2  # seconds for a membrane to wobble through all its frames
 REF_RECT = (0, 0, 1216, 400)  # the layout before the first draw (x, y, w, h)
 WARM_RETRIES = 40  # a warm-up draw is retried at most this often, one new sprite each time
 
@@ -247,7 +248,7 @@ class Stage(SceneArt):
     def frame(self, i: int = 0) -> int:
         if self.reduced_motion:
             return (i * 3) % NF
-        return (int(self.clock * NF / 3.2) + i * 3) % NF
+        return (int(self.clock * NF / WOBBLE_S) + i * 3) % NF
 
     # ------------------------------------------------------------ layout helpers
     def _transposable(self) -> bool:
@@ -509,6 +510,7 @@ class Stage(SceneArt):
     # ------------------------------------------------------------ warm-up
     warm_dt: ClassVar[float] = 0.05  # scratch time step: fine enough to meet every size on the 5 % ladder
     warm_cue_s: ClassVar[float] = 10.0  # every cue's animation settles (or loops) within this
+    warm_phases: ClassVar[int] = 1  # passes per cue, each with the wobble at a different phase
 
     def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
         """Render, one scratch frame per step, every sprite this scene will need in ``rect``.
@@ -561,8 +563,10 @@ class Stage(SceneArt):
                 return
 
     def _warm_cue(self, target: pygame.Surface, rect: pygame.Rect, cue: str) -> Iterator[None]:
-        self.set_cue(cue)
-        yield from self._warm_frames(target, rect, self.warm_cue_s)
+        for phase in range(self.warm_phases):
+            self.set_cue(cue)
+            self.clock = WOBBLE_S * phase / self.warm_phases
+            yield from self._warm_frames(target, rect, self.warm_cue_s)
 
     def _warm_hands_on(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
         # the player doing each step, then the whole moment finished
