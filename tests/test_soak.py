@@ -16,6 +16,7 @@ counts and the object counts are what show a leak of surfaces).
 from __future__ import annotations
 
 import gc
+import os
 import random
 import tracemalloc
 from collections import Counter
@@ -33,7 +34,7 @@ from game.shell.art.cache import SurfaceCache
 from game.shell.scene import Scene
 from game.shell.text import BoundedCache
 
-HOURS = 8
+HOURS = int(os.environ.get("SOAK_HOURS", "8"))
 SIZE = (800, 480)  # a small kiosk screen: cheap to draw, the same code paths as a big one
 LAPSE_DT = 2.0  # seconds per frame while nobody touches anything
 GROWTH_LIMIT = 5 * 1024 * 1024
