@@ -24,7 +24,7 @@ class Act(enum.Enum):
     DOWN = "down"
     LEFT = "left"
     RIGHT = "right"
-    CHOOSE = "choose"  # number keys 1-9: pick option n
+    CHOOSE = "choose"  # number keys: pick option n (0 only types a PIN digit)
     POINTER_DOWN = "pointer-down"
     POINTER_MOVE = "pointer-move"  # only while pressed
     POINTER_UP = "pointer-up"
@@ -55,7 +55,8 @@ _KEYS = {
     pygame.K_LEFT: Act.LEFT,
     pygame.K_RIGHT: Act.RIGHT,
 }
-_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+# 0 is only used by the staff PIN pad; answers are numbered from 1.
+_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(10)}
 
 
 class InputMapper:
