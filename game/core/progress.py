@@ -35,6 +35,10 @@ class ProgressStore:
     def get(self, level_id: str) -> LevelProgress:
         return self._levels.get(level_id, LevelProgress())
 
+    def snapshot(self) -> dict[str, LevelProgress]:
+        """Every level's progress, as a copy."""
+        return dict(self._levels)
+
     def record(self, level_id: str, score: int, stars: int) -> LevelProgress:
         """Keep the better of the old and new result; returns what is now stored."""
         old = self.get(level_id)

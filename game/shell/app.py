@@ -113,7 +113,7 @@ class App:
         """What one visitor could leave behind; equal to a fresh start's after a reset."""
         return {
             "settings": self.settings,
-            "progress": dict(self.progress._levels),
+            "progress": self.progress.snapshot(),
             "screens": [scene.name for scene in self.stack],
             "rng": self.rng.getstate(),
             "keyboard_used": self.keyboard_used,

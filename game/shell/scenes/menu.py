@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -77,10 +78,12 @@ class ConfirmScene(MenuScene):
     name = "confirm"
     overlay = True
 
-    def __init__(self, app: App, heading: str, body: str, yes: str, on_yes: object, no: str = "No, go back") -> None:
+    def __init__(
+        self, app: App, heading: str, body: str, yes: str, on_yes: Callable[[], None], no: str = "No, go back"
+    ) -> None:
         super().__init__(app)
         self.heading, self.body = heading, body
         self.buttons = [
             Button(no, app.pop, "primary", name="no"),
-            Button(yes, on_yes, name="yes"),  # type: ignore[arg-type]
+            Button(yes, on_yes, name="yes"),
         ]
