@@ -1,0 +1,132 @@
+"""A lesson beat: the level's animated scene at one cue, its caption, and, on the
+scene's hands-on cue, something for the player to do with their own hands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.content import Lesson
+from game.shell.scenes.level_screen import LevelScreen
+from game.shell.ui import Button, stack
+
+if TYPE_CHECKING:
+    from game.shell.app import App
+    from game.shell.scenes.level import LevelPlay
+
+
+class LessonScene(LevelScreen):
+    """A lesson beat: the level's animated scene at one cue, with its caption."""
+
+    name = "lesson"
+
+    def __init__(self, app: App, play: LevelPlay, lesson: Lesson, replay: bool = False) -> None:
+        super().__init__(app, play)
+        self.lesson = lesson
+        self.replay = replay
+        self.art = play.art
+        self.hands_on = not replay and not play.hands_on_done and lesson.cue == self.art.hands_on_cue
+        self.next_button = Button("Back to my answer" if replay else "Next", self.next, "primary", name="next")
+        self.replay_button = Button("Play again", self.replay_beat, name="replay")
+        self.buttons = [self.replay_button, self.next_button, self.pause_button]
+        self.scene_rect = pygame.Rect(0, 0, 0, 0)
+        self.caption_rect = pygame.Rect(0, 0, 0, 0)
+        self.task_rect = pygame.Rect(0, 0, 0, 0)
+        self.band = pygame.Rect(0, 0, 0, 0)
+        self._shown_hint = False
+
+    def enter(self) -> None:
+        self.art.reduced_motion = self.app.reduced_motion
+        self.art.set_cue(self.lesson.cue)
+        if self.hands_on:
+            self.art.start_hands_on()
+        super().enter()
+        self.focus = self.next_button
+        self.app.speak([self.lesson.caption, self.task_text])
+
+    def screen_text(self) -> tuple[str, ...]:
+        return (self.lesson.caption,)
+
+    def next(self) -> None:
+        if self.hands_on and not self.art.hands_on_done:
+            self.art.hands_on_key()
+            return
+        if self.replay:
+            self.app.pop()
+        else:
+            self.play.next()
+
+    def replay_beat(self) -> None:
+        self.art.set_cue(self.lesson.cue)
+        self.app.speak([self.lesson.caption])
+
+    def pointer_down(self, pos: tuple[int, int]) -> None:
+        if self.hands_on and self.scene_rect.collidepoint(pos):
+            self.art.pointer_down(pos)
+
+    def pointer_move(self, pos: tuple[int, int]) -> None:
+        if self.hands_on:
+            self.art.pointer_move(pos)
+
+    def pointer_up(self, pos: tuple[int, int]) -> None:
+        if self.hands_on:
+            self.art.pointer_up(pos)
+
+    def update(self, dt: float) -> None:
+        self.art.update(dt)
+        if self.hands_on and self.art.hands_on_done:
+            self.play.hands_on_done = True
+        if self.replay:
+            self.next_button.label = "Back to my answer"
+        else:
+            self.next_button.label = "Show me" if self.hands_on and not self.art.hands_on_done else "Next"
+
+    def needs_redraw(self) -> bool:
+        return self.art.is_animating() or (self.hands_on and not self.art.hands_on_done)
+
+    @property
+    def task_text(self) -> str:
+        art = self.art
+        if not self.hands_on:
+            return ""
+        if art.hands_on_done:
+            return "Well done! Press Next when you are ready."
+        text = f"Your turn: {art.hands_on_prompt}"
+        if art.show_hint:
+            text += f" {art.hands_on_hint}"
+        return text + f" ({art.hands_on_keyboard})"
+
+    def layout(self) -> None:
+        super().layout()
+        ui = self.ui
+        area = self.content_rect
+        gap = ui.px(ui.m.gap)
+        control = ui.control_height()
+        pad = ui.px(18)
+        text_w = area.width - 2 * pad
+        caption_h = ui.text.fit(self.lesson.caption, ui.type_size("body"), text_w, 10_000).height
+        task_h = (
+            int(ui.type_size("small") * 1.3) * (3 if ui.portrait or ui.text_scale > 1 else 2) if self.hands_on else 0
+        )
+        band_h = caption_h + task_h + 2 * pad + (gap if task_h else 0)
+        min_scene = area.height // 3
+        band_h = min(band_h, area.height - control - 2 * gap - min_scene)
+        buttons = pygame.Rect(area.left, area.bottom - control, area.width, control)
+        self.band = pygame.Rect(area.left, buttons.top - gap - band_h, area.width, band_h)
+        self.scene_rect = pygame.Rect(area.left, area.top, area.width, self.band.top - gap - area.top)
+        inner = self.band.inflate(-2 * pad, -2 * pad)
+        self.caption_rect, self.task_rect = stack(inner, [inner.height - task_h - (gap if task_h else 0), task_h], gap)
+        bw = min(ui.px(320), (area.width - gap) // 2)
+        self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
+        self.replay_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        self.draw_bar(surface)
+        self.art.draw(surface, self.scene_rect)
+        ui.panel(surface, self.band, ui.palette.surface_alt)
+        ui.draw_text(surface, self.lesson.caption, "body", self.caption_rect)
+        if self.task_rect.height:
+            ui.draw_text(surface, self.task_text, "small", self.task_rect, ui.palette.primary, bold=True)
+        self.draw_buttons(surface)
