@@ -8,13 +8,14 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import pygame
+import pytest
 
-from game.core.catalog import SCENE_CUES  # noqa: E402
-from game.shell.art import make_scene_art, scene_classes  # noqa: E402
-from game.shell.art import cache as art_cache  # noqa: E402
-from game.shell.art.base import HINT_AFTER_S, SceneArt  # noqa: E402
+from game.core.catalog import SCENE_CUES
+from game.shell.art import cache as art_cache
+from game.shell.art import make_scene_art, scene_classes
+from game.shell.art.base import HINT_AFTER_S, SceneArt
+from game.shell.art.sprites import CharacterSheet
 
 NAMES = sorted(SCENE_CUES)
 LANDSCAPE = (1280, 720, pygame.Rect(32, 120, 1216, 400))
@@ -74,8 +75,12 @@ def test_every_cue_draws_inside_its_rect(name, size):
             art.draw(surf, rect)
             assert surf.get_clip() == surf.get_rect()
             # nothing outside the rect is touched
-            for x, y in ((rect.left - 1, rect.centery), (rect.right, rect.centery), (rect.centerx, rect.top - 1),
-                         (rect.centerx, rect.bottom)):
+            for x, y in (
+                (rect.left - 1, rect.centery),
+                (rect.right, rect.centery),
+                (rect.centerx, rect.top - 1),
+                (rect.centerx, rect.bottom),
+            ):
                 assert tuple(surf.get_at((x, y)))[:3] == (1, 2, 3)
             # and the scene actually painted the rect
             assert tuple(surf.get_at(rect.center))[:3] != (1, 2, 3)
@@ -89,7 +94,7 @@ def test_draw_does_not_change_state(name):
     art.update(0.5)
     art.hands_on_key()
     art.update(0.3)
-    for cue in list(art.cues) + [art.hands_on_cue]:
+    for cue in [*list(art.cues), art.hands_on_cue]:
         if cue != art.hands_on_cue:
             art.set_cue(cue)
             art.update(1.3)
@@ -297,7 +302,9 @@ def _transitions(series: list[float], threshold: float = 0.1) -> list[int]:
 
 def _flash_frames(art, surf, frames: int, step=None) -> list[list[float]]:
     w, h = surf.get_size()
-    regions = [surf.get_rect()] + [pygame.Rect(x * w // 4, y * h // 3, w // 4, h // 3) for x in range(4) for y in range(3)]
+    regions = [surf.get_rect()] + [
+        pygame.Rect(x * w // 4, y * h // 3, w // 4, h // 3) for x in range(4) for y in range(3)
+    ]
     series: list[list[float]] = [[] for _ in regions]
     for f in range(frames):
         if step:
@@ -381,19 +388,20 @@ def _play(art, surf, seconds: float, hands_on: bool) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_no_new_surface_per_frame_after_warm_up(name, monkeypatch):
     surf = pygame.Surface((640, 360))
-    for cue in list(SCENE_CUES[name]) + ["hands-on"]:
+    sheet = CharacterSheet()
+    for cue in [*list(SCENE_CUES[name]), "hands-on"]:
         for run in ("warm", "measure"):
-            art = make_scene_art(name)
+            art = make_scene_art(name, sheet=sheet)
             if cue != "hands-on":
                 art.set_cue(cue)
             if run == "measure":
-                builds = art_cache.CACHE.builds
+                builds = sheet.cache.builds
                 _CountingSurface.made = 0
                 monkeypatch.setattr(pygame, "Surface", _CountingSurface)
             _play(art, surf, 9.0, cue == "hands-on")
             if run == "measure":
                 monkeypatch.setattr(pygame, "Surface", _CountingSurface.__mro__[1])
-                assert art_cache.CACHE.builds == builds, (name, cue)
+                assert sheet.cache.builds == builds, (name, cue)
                 assert _CountingSurface.made == 0, (name, cue)
 
 
@@ -406,17 +414,19 @@ def test_cache_stays_bounded_and_forgets_old_sizes():
     for k in range(20):
         small.get(("k", k), lambda: pygame.Surface((4, 4), pygame.SRCALPHA))
     assert small.bytes <= 4 * 4 * 4 * 3
-    # many window sizes: the shared cache never exceeds its limits
+    # many window sizes: a sheet shared by every scene never exceeds its limits
+    sheet = CharacterSheet(max_bytes=8 * 1024 * 1024, max_entries=300)
     for w, h in ((320, 180), (640, 360), (800, 450), (1000, 800)):
         surf = pygame.Surface((w, h))
         for name in NAMES:
-            art = make_scene_art(name)
+            art = make_scene_art(name, sheet=sheet)
             for cue in art.cues:
                 art.set_cue(cue)
                 art.update(2.0)
                 art.draw(surf, surf.get_rect())
-    assert len(art_cache.CACHE) <= art_cache.CACHE.max_entries
-    assert art_cache.CACHE.bytes <= art_cache.CACHE.max_bytes
+    assert sheet.cache.builds > 300  # the bounds were actually tested
+    assert len(sheet.cache) <= 300
+    assert sheet.cache.bytes <= 8 * 1024 * 1024
 
 
 def test_sprite_sizes_are_quantised():
@@ -431,6 +441,172 @@ def test_prepare_leaves_state_alone():
     before = art.state()
     art.prepare((320, 180))
     assert art.state() == before
+
+
+# ---------------------------------------------------------------- the character sheet
+def test_scenes_draw_from_the_sheet_they_are_given():
+    sheet = CharacterSheet()
+    a = make_scene_art("patrol", sheet=sheet)
+    b = make_scene_art("finale", sheet=sheet)
+    assert a.S is sheet and b.S is sheet
+    c, d = make_scene_art("patrol"), make_scene_art("patrol")
+    assert isinstance(c.S, CharacterSheet) and c.S is not d.S  # no sheet given: a private one
+    a.draw(pygame.Surface((320, 180)), pygame.Rect(0, 0, 320, 180))
+    assert len(sheet.cache) > 0 and len(c.S.cache) == 0
+
+
+def test_sheet_bounds_are_constructor_parameters():
+    default = CharacterSheet()
+    # the whole game must stay under 200 MB at 1920x1080; the sprites get about half of that
+    assert 64 * 2**20 <= default.cache.max_bytes <= 128 * 2**20
+    sheet = CharacterSheet(max_bytes=2 * 2**20, max_entries=40, max_fonts=3)
+    assert (sheet.cache.max_bytes, sheet.cache.max_entries) == (2 * 2**20, 40)
+    for px in range(10, 30):
+        sheet.font(px)
+    assert len(sheet._fonts) == 3
+    assert sheet.font(29) is sheet.font(29)
+
+
+def test_nothing_in_the_art_package_keeps_state_at_module_level():
+    import importlib
+    import inspect
+    import pkgutil
+
+    import game.shell.art as package
+
+    mutable = (
+        pygame.Surface,
+        pygame.font.Font,
+        pygame.Rect,
+        art_cache.SurfaceCache,
+        CharacterSheet,
+        dict,
+        list,
+        set,
+        bytearray,
+    )
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for attr, value in vars(module).items():
+            if inspect.ismodule(value) or inspect.isclass(value) or callable(value) or attr.startswith("__"):
+                continue
+            assert not isinstance(value, mutable), f"{info.name}.{attr} is module-level state"
+
+
+def test_art_draws_after_pygame_quit_and_a_new_display():
+    surf = pygame.Surface((640, 360))
+    art = make_scene_art("antibodies", sheet=CharacterSheet())
+    art.draw(surf, surf.get_rect())  # "made in a lab": a label, so a font is cached
+    old_font = art.S.font(24)
+    pygame.quit()
+    pygame.init()
+    screen = pygame.display.set_mode((640, 360))
+    fresh = make_scene_art("antibodies", sheet=CharacterSheet())
+    for cue in fresh.cues:
+        fresh.set_cue(cue)
+        fresh.update(1.0)
+        fresh.draw(screen, screen.get_rect())
+    assert fresh.S.font(24) is not old_font
+    assert tuple(screen.get_at(screen.get_rect().center))[:3] != (0, 0, 0)
+
+
+# ---------------------------------------------------------------- warm-up
+def _steps(gen, limit: int = 100_000) -> int:
+    n = 0
+    for _ in gen:
+        n += 1
+        assert n < limit
+    return n
+
+
+def test_default_warm_up_has_nothing_to_do():
+    art = make_scene_art("patrol")
+    assert list(SceneArt.warm_up(art, (320, 180), pygame.Rect(0, 0, 320, 180))) == []
+
+
+def test_warm_up_is_small_steps_that_never_touch_the_live_scene():
+    art = make_scene_art("brakes")
+    art.start_hands_on()
+    art.update(1.2)
+    before = art.state()
+    gen = art.warm_up((640, 360), pygame.Rect(0, 0, 640, 360))
+    assert art.state() == before  # nothing happens until the frame loop asks
+    for k, _ in enumerate(gen):
+        if k % 97 == 0:
+            assert art.state() == before
+    assert art.state() == before
+    art.prepare((320, 180))
+    assert art.state() == before
+
+
+def test_warm_up_spreads_a_frame_over_several_steps():
+    rect = pygame.Rect(0, 0, 640, 360)
+    whole = make_scene_art("finale", sheet=CharacterSheet())
+    whole.set_cue("celebrate")
+    whole.draw(pygame.Surface(rect.size), rect)
+    art = make_scene_art("finale", sheet=CharacterSheet())
+    gen = art.warm_up(rect.size, rect, first_cue="celebrate")
+    next(gen)
+    assert 0 < art.S.cache.builds < whole.S.cache.builds
+
+
+def test_warm_up_starts_with_the_cue_about_to_be_shown(monkeypatch):
+    art = make_scene_art("car-t")
+    cls = type(art)
+    seen: list[str] = []
+    real_set_cue, real_start = cls.set_cue, cls.start_hands_on
+
+    def set_cue(self, cue):
+        assert self is not art
+        seen.append(cue)
+        real_set_cue(self, cue)
+
+    def start_hands_on(self, auto_complete_after=1e9):
+        assert self is not art
+        seen.append("hands-on")
+        real_start(self, auto_complete_after)
+
+    monkeypatch.setattr(cls, "set_cue", set_cue)
+    monkeypatch.setattr(cls, "start_hands_on", start_hands_on)
+    _steps(art.warm_up((320, 180), pygame.Rect(0, 0, 320, 180), first_cue="lab"))
+    order = [c for i, c in enumerate(seen) if i == 0 or seen[i - 1] != c]
+    assert order[:2] == ["lab", "hands-on"]
+    assert set(seen) == set(art.cues) | {"hands-on"}
+    with pytest.raises(ValueError):
+        next(art.warm_up((320, 180), pygame.Rect(0, 0, 320, 180), first_cue="no-such-cue"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_after_warm_up_no_cue_renders_a_new_sprite(name):
+    surf = pygame.Surface((640, 360))
+    sheet = CharacterSheet()
+    art = make_scene_art(name, sheet=sheet)
+    assert _steps(art.warm_up(surf.get_size(), surf.get_rect())) > len(art.cues)
+    builds = sheet.cache.builds
+    for clock in (0.0, 1.9):
+        for cue in [*list(art.cues), "hands-on"]:
+            if cue != "hands-on":
+                art.set_cue(cue)
+            art.clock = clock
+            _play(art, surf, 9.0, cue == "hands-on")
+            assert sheet.cache.builds == builds, (name, cue, clock)
+
+
+@pytest.mark.parametrize("name", ["car-t", "finale"])  # the two biggest sprite sets
+def test_a_1080p_scene_fits_the_default_sheet_without_thrashing(name):
+    screen = pygame.Surface((1920, 1080))
+    rect = pygame.Rect(32, 200, 1856, 600)
+    sheet = CharacterSheet()
+    art = make_scene_art(name, sheet=sheet)
+    _steps(art.warm_up(screen.get_size(), rect))
+    assert sheet.cache.bytes <= sheet.cache.max_bytes // 2
+    builds = sheet.cache.builds
+    for cue in art.cues:
+        art.set_cue(cue)
+        for _ in range(30):
+            art.update(0.1)
+            art.draw(screen, rect)
+    assert sheet.cache.builds == builds
 
 
 def test_only_portable_pygame_apis_are_used():

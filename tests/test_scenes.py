@@ -175,3 +175,23 @@ def test_terms_match_whole_words_in_any_case(shipped_content) -> None:  # type: 
     entry = shipped_content.glossary[0]
     assert entry in shipped_content.terms_in(f"Something about {entry.term.upper()} here.")
     assert entry not in shipped_content.terms_in(f"x{entry.term}x")
+
+
+def test_lessons_warm_the_scene_so_later_cues_draw_nothing_new(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    from game.shell.scenes.level import LessonScene
+
+    app = make_app(shipped_content)
+    level = shipped_content.levels[1]
+    play = LevelPlay(app, level)
+    play.begin()
+    for _ in range(20_000):  # a few ms of warm-up per frame, until it has drawn everything
+        app.frame([], 0.05)
+        if play._warming is None:  # noqa: SLF001 - the test watches the warm-up finish
+            break
+    assert play._warming is None  # noqa: SLF001
+    built = app.sheet.cache.builds
+    for lesson in level.lessons:
+        app.replace(LessonScene(app, play, lesson))
+        for _ in range(40):
+            app.frame([], 0.05)
+    assert app.sheet.cache.builds == built

@@ -24,6 +24,7 @@ from game.core.progress import ProgressStore
 from game.core.settings import Settings, load_preferences, save_preferences
 from game.core.stats import StatsStore
 from game.shell.actions import Act, Action, InputMapper
+from game.shell.art.sprites import CharacterSheet
 from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
 from game.shell.speech import NullSpeaker, Speaker
@@ -81,6 +82,8 @@ class App:
         self._speaker_factory = speaker_factory
         self.speaker: Speaker = NullSpeaker()
         self.ui = Ui()
+        # One character sheet for every scene: sprites are drawn once and shared.
+        self.sheet = CharacterSheet()
         self.mapper = InputMapper()
         self.stack: list[Scene] = []
         self.transition: CrossFade | None = None

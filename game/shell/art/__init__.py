@@ -28,7 +28,16 @@ def scene_classes() -> dict[str, type[Stage]]:
     from game.shell.art.scene_patrol import PatrolArt
     from game.shell.art.scene_side_effects import SideEffectsArt
 
-    classes: tuple[type[Stage], ...] = (PatrolArt, BrakesArt, CarTArt, AntibodiesArt, BenefitsArt, JourneyArt, SideEffectsArt, FinaleArt)
+    classes: tuple[type[Stage], ...] = (
+        PatrolArt,
+        BrakesArt,
+        CarTArt,
+        AntibodiesArt,
+        BenefitsArt,
+        JourneyArt,
+        SideEffectsArt,
+        FinaleArt,
+    )
     return {c.name: c for c in classes}
 
 

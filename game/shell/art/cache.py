@@ -58,9 +58,7 @@ class SurfaceCache:
         self.builds += 1
         self._items[key] = surf
         self.bytes += _size_of(surf)
-        while len(self._items) > 1 and (
-            len(self._items) > self.max_entries or self.bytes > self.max_bytes
-        ):
+        while len(self._items) > 1 and (len(self._items) > self.max_entries or self.bytes > self.max_bytes):
             _, old = self._items.popitem(last=False)
             self.bytes -= _size_of(old)
         return surf
@@ -81,4 +79,4 @@ def q(x: float) -> int:
     """Quantise a sprite size to a 5 % ladder so animated sizes reuse cached sprites."""
     if x <= 2:
         return 2
-    return max(2, int(round(math.exp(round(math.log(x) / _LADDER) * _LADDER))))
+    return max(2, round(math.exp(round(math.log(x) / _LADDER) * _LADDER)))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import ClassVar
 
 from game.shell.art import palette as P
 from game.shell.art.cache import q
@@ -21,7 +23,7 @@ class AntibodiesArt(Stage):
     hands_on_prompt = "Tap each cancer cell to send antibodies to mark it."
     hands_on_hint = "Tap the grey-purple cell inside the glowing ring."
     hands_on_keyboard = "Press Enter or Space to send antibodies to the next cancer cell."
-    cue_bg = {"lab-made": "lab"}
+    cue_bg: ClassVar[Mapping[str, str]] = {"lab-made": "lab"}
 
     def rc(self) -> float:
         return self.u * 0.15
@@ -45,8 +47,18 @@ class AntibodiesArt(Stage):
             c = self.p(*f)
             s = shrink(i) if shrink else (0.0, 0.0)
             if marked > 0:
-                self.put(surf, self.S.glow(q(self.rc() * 2.0), P.GLOW_GOLD, 150), c, 255 * marked * (0.85 + 0.15 * self.wave(3.0, i)) * (1 - s[1]))
-            self.put(surf, self.S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2) if s[0] == 0 else 0, True), c, 255 * (1 - s[1]))
+                self.put(
+                    surf,
+                    self.S.glow(q(self.rc() * 2.0), P.GLOW_GOLD, 150),
+                    c,
+                    255 * marked * (0.85 + 0.15 * self.wave(3.0, i)) * (1 - s[1]),
+                )
+            self.put(
+                surf,
+                self.S.cancer_cell(q(self.rc() * (1 - 0.45 * s[0])), self.frame(i + 2) if s[0] == 0 else 0, True),
+                c,
+                255 * (1 - s[1]),
+            )
 
     def antibodies_on(self, surf, i: int, tags, alpha: float = 255) -> None:
         for tag in tags:
@@ -63,7 +75,12 @@ class AntibodiesArt(Stage):
             end = self.p(0.95, 0.25 + 0.5 * ((k * 0.37) % 1))
             pos = lerp2(neck, end, f)
             pos = (pos[0], pos[1] - math.sin(f * math.pi) * self.u * 0.08 + 0.02 * self.u * self.wave(2.5, k))
-            self.put(surf, self.S.antibody(q(self.u * 0.085), (k * 3) % 16 if k % 2 else 0), pos, 255 * min(1.0, f * 5, (1 - f) * 5))
+            self.put(
+                surf,
+                self.S.antibody(q(self.u * 0.085), (k * 3) % 16 if k % 2 else 0),
+                pos,
+                255 * min(1.0, f * 5, (1 - f) * 5),
+            )
         self.text(surf, "made in a lab", self.below(base, 0.07), 0.075)
 
     def d_latch(self, surf) -> None:
@@ -96,7 +113,9 @@ class AntibodiesArt(Stage):
             start = self.drift(0.0 + 0.1 * i, f[1] + 0.05, i)
             end = self.off(c, -0.34 + 0.1 * s, 0.04)
             pos = lerp2(start, end, self.ramp(0.4 + 0.6 * i, 2.6))
-            self.put(surf, self.S.t_cell(q(self.u * 0.13), self.frame(i), "t", "wow" if 0.2 < s < 0.7 else "happy"), pos)
+            self.put(
+                surf, self.S.t_cell(q(self.u * 0.13), self.frame(i), "t", "wow" if 0.2 < s < 0.7 else "happy"), pos
+            )
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

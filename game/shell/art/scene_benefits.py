@@ -3,6 +3,9 @@ remission, and memory T-cells that keep watch and catch a returning cancer cell.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import cal_cell
@@ -23,7 +26,7 @@ class BenefitsArt(Stage):
     hands_on_prompt = "A cancer cell is sneaking back. Tap it so a memory T-cell catches it."
     hands_on_hint = "Tap the grey-purple cell (or the violet memory cell) in the glowing ring."
     hands_on_keyboard = "Press Enter or Space to send a memory T-cell to the next returning cell."
-    cue_bg = {"remission": "sky"}
+    cue_bg: ClassVar[Mapping[str, str]] = {"remission": "sky"}
     ho_auto_start = 1.5
     ho_auto_gap = 2.0
 
@@ -35,7 +38,12 @@ class BenefitsArt(Stage):
             k = len(TUMOUR) - 1 - k
             gone = self.ramp(1.5 + 1.3 * (len(TUMOUR) - k), 1.5) if k else 0.0
             pos = self.off(c, dx * (1 - 0.5 * s), dy * (1 - 0.5 * s))
-            self.put(surf, self.S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k) if s == 0 else 0), pos, 255 * (1 - gone))
+            self.put(
+                surf,
+                self.S.cancer_cell(q(self.u * r * (1 - 0.5 * s)), self.frame(k) if s == 0 else 0),
+                pos,
+                255 * (1 - gone),
+            )
         for i, (dx, dy) in enumerate(((-0.55, 0.0), (0.0, -0.36), (0.5, 0.15), (-0.1, 0.36))):
             pos = self.off(c, dx * (1 - 0.45 * s), dy * (1 - 0.45 * s))
             pos = self.off(pos, 0.01 * self.wave(2.6, i), 0.01 * self.wave(3.1, i))
@@ -46,7 +54,9 @@ class BenefitsArt(Stage):
         for i, f in enumerate(GENTLE_HEALTHY):
             pos = self.p(*f)
             self.put(surf, self.S.healthy_cell(q(self.u * 0.12), self.frame(i)), pos)
-            self.put(surf, self.S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8))
+            self.put(
+                surf, self.S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8)
+            )
         for i, f in enumerate(GENTLE_CANCER):
             c = self.p(*f)
             self.put(surf, self.S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
@@ -68,7 +78,11 @@ class BenefitsArt(Stage):
             col, row = k % 4, k // 4
             fx, fy = cal_cell(col, row)
             w = self.u * 0.46
-            self.put(surf, self.S.check_badge(q(self.u * 0.025)), (cal[0] - w / 2 + fx * w, cal[1] - w * 0.46 + fy * w * 0.92))
+            self.put(
+                surf,
+                self.S.check_badge(q(self.u * 0.025)),
+                (cal[0] - w / 2 + fx * w, cal[1] - w * 0.46 + fy * w * 0.92),
+            )
 
     def mem_pos(self, i: int):
         return self.drift(*MEMORY[i], i, 0.025)
@@ -79,12 +93,19 @@ class BenefitsArt(Stage):
             p = self.step_p(i, 2.6)
             c = self.off(self.p(*f), 0.04 * self.wave(4.0, i) * (1 - p), 0)
             shrink = max(0.0, (p - 0.45) / 0.55)
-            self.put(surf, self.S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1) if shrink == 0 else 0), c, 255 * (1 - shrink))
+            self.put(
+                surf,
+                self.S.cancer_cell(q(self.u * 0.12 * (1 - 0.5 * shrink)), self.frame(i + 1) if shrink == 0 else 0),
+                c,
+                255 * (1 - shrink),
+            )
             catch = min(1.0, p / 0.5)
             pos = lerp2(self.mem_pos(i), self.off(c, -0.22, 0), catch)
             if p > 0:
                 self.put(surf, self.S.glow(q(self.u * 0.22), P.GLOW_GOLD, 130), pos, 220 * (1 - shrink * 0.7))
-            self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(i), "memory", "wow" if 0 < p < 0.6 else "happy"), pos)
+            self.put(
+                surf, self.S.t_cell(q(self.u * 0.12), self.frame(i), "memory", "wow" if 0 < p < 0.6 else "happy"), pos
+            )
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

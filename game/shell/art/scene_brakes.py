@@ -29,7 +29,7 @@ class BrakesArt(Stage):
         self.drop_from: tuple[int, int] | None = None
 
     def state(self) -> tuple:
-        return super().state() + (self.drop_from,)
+        return (*super().state(), self.drop_from)
 
     # ------------------------------------------------------------ geometry
     def cpos(self):
@@ -54,7 +54,12 @@ class BrakesArt(Stage):
     def scenery(self, surf, shrink: float = 0.0, fade: float = 0.0, brake_glow: float = 0.0) -> None:
         self.blood_life(surf, HEALTHY)
         c = self.cpos()
-        self.put(surf, self.S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2) if shrink == 0 else 0), c, 255 * (1 - fade))
+        self.put(
+            surf,
+            self.S.cancer_cell(q(self.rc() * (1 - 0.5 * shrink)), self.frame(2) if shrink == 0 else 0),
+            c,
+            255 * (1 - fade),
+        )
         if fade < 1 and shrink < 0.3:
             b = self.brake_pos()
             self.line(surf, P.BRAKE_DARK, self.off(c, -0.16, -0.02), b, self.u * 0.035)
@@ -107,7 +112,12 @@ class BrakesArt(Stage):
             pos = lerp2(start, self.brake_pos(), p)
             self.shield(surf, (pos[0], pos[1] - arc))
             if p >= 1:
-                self.put(surf, self.S.sparkle(q(self.u * 0.05)), self.off(self.brake_pos(), 0.08, -0.13), 255 * (1 - self.ramp(at + 1.0, 1.5)) if not self.reduced_motion else 0)
+                self.put(
+                    surf,
+                    self.S.sparkle(q(self.u * 0.05)),
+                    self.off(self.brake_pos(), 0.08, -0.13),
+                    255 * (1 - self.ramp(at + 1.0, 1.5)) if not self.reduced_motion else 0,
+                )
 
     def d_release(self, surf) -> None:
         g = self.ramp(0.3, 1.2)
@@ -127,7 +137,7 @@ class BrakesArt(Stage):
         c = self.cpos()
         pos = lerp2(self.contact(), self.off(c, -0.25, 0), shrink)
         self.tcell(surf, pos, "happy", glow=0.7 * (1 - fade * 0.5))
-        for k, (dx, dy) in enumerate(((0.05, -0.25), (0.22, 0.12), (-0.05, 0.22))):
+        for _k, (dx, dy) in enumerate(((0.05, -0.25), (0.22, 0.12), (-0.05, 0.22))):
             self.put(surf, self.S.sparkle(q(self.u * 0.045)), self.off(c, dx, dy), 255 * shrink * (1 - fade))
 
     # ------------------------------------------------------------ hands-on

@@ -3,14 +3,28 @@ multiply them, infuse them back, and watch them seek out cancer cells."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import IV_TUBE_START, mix
 from game.shell.art.stage import Stage, lerp2
 
 DISH_CELLS = ((-0.36, -0.04), (0.0, 0.06), (0.36, -0.04))  # offsets from the dish, in u
-MULTIPLY = ((0.0, 0.0), (-0.17, -0.08), (0.17, 0.08), (0.17, -0.1), (-0.17, 0.1), (-0.34, 0.0),
-            (0.34, 0.0), (0.0, -0.16), (0.0, 0.16), (-0.5, -0.04), (0.5, -0.04))
+MULTIPLY = (
+    (0.0, 0.0),
+    (-0.17, -0.08),
+    (0.17, 0.08),
+    (0.17, -0.1),
+    (-0.17, 0.1),
+    (-0.34, 0.0),
+    (0.34, 0.0),
+    (0.0, -0.16),
+    (0.0, 0.16),
+    (-0.5, -0.04),
+    (0.5, -0.04),
+)
 SEEK_CANCER = ((0.45, 0.34), (0.8, 0.62))
 
 
@@ -22,7 +36,13 @@ class CarTArt(Stage):
     hands_on_hint = "Tap the blue cell inside the glowing ring."
     hands_on_keyboard = "Press Enter or Space to give the next T-cell its new receptors."
     bg = "lab"
-    cue_bg = {"collect": "clinic", "lab": "lab", "multiply": "lab", "infuse": "clinic", "seek": "blood"}
+    cue_bg: ClassVar[Mapping[str, str]] = {
+        "collect": "clinic",
+        "lab": "lab",
+        "multiply": "lab",
+        "infuse": "clinic",
+        "seek": "blood",
+    }
     HEALTHY = ((0.12, 0.25), (0.3, 0.8), (0.62, 0.2), (0.95, 0.3))
 
     # ------------------------------------------------------------ clinic pieces
@@ -72,7 +92,11 @@ class CarTArt(Stage):
         shown = 1 + int(min(3, self.t / 2.0)) if not self.reduced_motion else 4
         for k in range(shown):
             dx, dy = inside[k]
-            self.put(surf, self.S.t_cell(q(self.u * 0.05), self.frame(k + 2)), (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)))
+            self.put(
+                surf,
+                self.S.t_cell(q(self.u * 0.05), self.frame(k + 2)),
+                (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)),
+            )
         self.text(surf, "your own T-cells", self.below(bag, 0.42), 0.07, 255 * self.ramp(0.8, 0.8))
 
     def instructions_pos(self):
@@ -96,7 +120,12 @@ class CarTArt(Stage):
             if change < 1:
                 self.put(surf, self.S.t_cell(r, self.frame(i)), pos, 255 * (1 - change))
             if change > 0:
-                self.put(surf, self.S.glow(q(self.u * 0.22), P.GLOW_GOLD, 140), pos, 200 * change * (1 - self.ramp((self.step_time(i) or 0) + 2.0, 1.5)))
+                self.put(
+                    surf,
+                    self.S.glow(q(self.u * 0.22), P.GLOW_GOLD, 140),
+                    pos,
+                    200 * change * (1 - self.ramp((self.step_time(i) or 0) + 2.0, 1.5)),
+                )
                 self.put(surf, self.S.t_cell(r, self.frame(i), "car"), pos, 255 * change)
 
     def d_multiply(self, surf) -> None:
@@ -127,10 +156,19 @@ class CarTArt(Stage):
         self.polyline(surf, mix(P.GLASS, P.CAR_GRABBER, 0.2), pts, self.u * 0.015)
         bag_c = (stand[0], top[1] + h * 0.27)
         for k, (dx, dy) in enumerate(((-0.04, 0.0), (0.04, 0.03), (0.0, 0.07))):
-            self.put(surf, self.S.t_cell(q(self.u * 0.035), self.frame(k), "car"), (bag_c[0] + dx * self.u, bag_c[1] + dy * self.u))
+            self.put(
+                surf,
+                self.S.t_cell(q(self.u * 0.035), self.frame(k), "car"),
+                (bag_c[0] + dx * self.u, bag_c[1] + dy * self.u),
+            )
         for k in range(3):
             f = self.loop(4.5, k / 3)
-            self.put(surf, self.S.t_cell(q(self.u * 0.045), self.frame(k), "car"), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
+            self.put(
+                surf,
+                self.S.t_cell(q(self.u * 0.045), self.frame(k), "car"),
+                self.along(pts, f),
+                255 * min(1.0, f * 6, (1 - f) * 6),
+            )
         self.text(surf, "back into your blood", self.p(0.82, 0.3), 0.07, 255 * self.ramp(0.8, 0.8))
 
     def d_seek(self, surf) -> None:
@@ -140,13 +178,22 @@ class CarTArt(Stage):
             c = self.p(fx, fy)
             shrink = self.ramp(3.0 + i, 2.5)
             fade = self.ramp(4.5 + i, 2.0)
-            self.put(surf, self.S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3) if shrink == 0 else 0, True), c, 255 * (1 - fade))
+            self.put(
+                surf,
+                self.S.cancer_cell(q(rc * (1 - 0.45 * shrink)), self.frame(i + 3) if shrink == 0 else 0, True),
+                c,
+                255 * (1 - fade),
+            )
             start = self.drift(0.05 + 0.3 * i, fy + 0.1, i)
             end = self.off(c, -0.3 + 0.1 * shrink, 0.0)
             pos = lerp2(start, end, self.ramp(0.3 + 0.5 * i, 2.6))
             if shrink > 0:
                 self.put(surf, self.S.glow(q(self.u * 0.24), P.GLOW_GOLD, 130), pos, 200 * (1 - fade * 0.6))
-            self.put(surf, self.S.t_cell(q(self.u * 0.14), self.frame(i), "car", "wow" if 0.1 < shrink < 0.6 else "happy"), pos)
+            self.put(
+                surf,
+                self.S.t_cell(q(self.u * 0.14), self.frame(i), "car", "wow" if 0.1 < shrink < 0.6 else "happy"),
+                pos,
+            )
         self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(5), "car"), self.drift(0.7, 0.25, 4))
 
     # ------------------------------------------------------------ hands-on

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import ClassVar
 
 from game.shell.art import palette as P
 from game.shell.art.cache import q
@@ -22,7 +24,13 @@ class FinaleArt(Stage):
     hands_on_hint = "Tap the friend inside the glowing ring."
     hands_on_keyboard = "Press Enter or Space to cheer with the next team member."
     bg = "party"
-    cue_bg = {"questions": "clinic", "cancers": "lab", "timing": "lab", "lasting": "blood", "celebrate": "party"}
+    cue_bg: ClassVar[Mapping[str, str]] = {
+        "questions": "clinic",
+        "cancers": "lab",
+        "timing": "lab",
+        "lasting": "blood",
+        "celebrate": "party",
+    }
     ho_steps = 4
     ho_auto_start = 0.8
     ho_auto_gap = 1.0
@@ -34,10 +42,20 @@ class FinaleArt(Stage):
         mid = ((a[0] + b[0]) / 2, a[1])
         for k, (dx, dy) in enumerate(QUESTIONS):
             pos = (mid[0] + dx * self.u, mid[1] + dy * self.u + 0.015 * self.u * self.wave(3.2, k * 1.4))
-            self.put(surf, self.S.bubble(q(self.u * (0.085 - 0.008 * (k % 2))), "?"), pos, 255 * self.ramp(0.3 + 0.6 * k, 0.8))
+            self.put(
+                surf,
+                self.S.bubble(q(self.u * (0.085 - 0.008 * (k % 2))), "?"),
+                pos,
+                255 * self.ramp(0.3 + 0.6 * k, 0.8),
+            )
         doc = self.p(0.78, 0.9)
         self.put_at(surf, self.S.person(q(self.u * 0.64), "doctor", 1), doc, 255 * self.ramp(1.5, 1.0))
-        self.put(surf, self.S.bubble(q(self.u * 0.085), "heart"), (doc[0] + self.u * 0.24, doc[1] - self.u * 0.66), 255 * self.ramp(3.2, 0.8))
+        self.put(
+            surf,
+            self.S.bubble(q(self.u * 0.085), "heart"),
+            (doc[0] + self.u * 0.24, doc[1] - self.u * 0.66),
+            255 * self.ramp(3.2, 0.8),
+        )
 
     def d_cancers(self, surf) -> None:
         h = q(self.u * 0.92)
@@ -48,19 +66,23 @@ class FinaleArt(Stage):
         for k, (fx, fy) in enumerate(SPOTS):
             pos = (centre[0] - w / 2 + fx * w, centre[1] - hh / 2 + fy * hh)
             a = self.ramp(0.4 + 0.45 * k, 0.8)
-            self.put(surf, self.S.glow(q(self.u * 0.09), P.GLOW_GOLD, 160), pos, 200 * a * (0.85 + 0.15 * self.wave(3.0, k)))
+            self.put(
+                surf, self.S.glow(q(self.u * 0.09), P.GLOW_GOLD, 160), pos, 200 * a * (0.85 + 0.15 * self.wave(3.0, k))
+            )
             self.put(surf, self.S.cancer_cell(q(self.u * 0.04), k), pos, 255 * a)
         for i, (fx, kind) in enumerate(((0.62, "t"), (0.76, "car"), (0.9, "memory"))):
             pos = self.p(fx, 0.52 + 0.03 * self.wave(3.0, i))
-            self.put(surf, self.S.t_cell(q(self.u * 0.11), self.frame(i), kind), pos, 255 * self.ramp(1.0 + 0.4 * i, 0.8))
+            self.put(
+                surf, self.S.t_cell(q(self.u * 0.11), self.frame(i), kind), pos, 255 * self.ramp(1.0 + 0.4 * i, 0.8)
+            )
         self.text(surf, "many kinds of cancer", self.p(0.76, 0.18), 0.075, 255 * self.ramp(0.6, 0.8))
 
     def d_timing(self, surf) -> None:
         a, b = self.p(0.12, 0.5), self.p(0.88, 0.5)
         col = mix(P.OUTLINE, P.WHITE, 0.35)
         self.line(surf, col, a, b, self.u * 0.025)
-        for s in (-1, 1):
-            self.line(surf, col, b, self.off(b, -0.07, 0.05 * s), self.u * 0.025)
+        for sign in (-1, 1):
+            self.line(surf, col, b, self.off(b, -0.07, 0.05 * sign), self.u * 0.025)
         for k in range(5):
             self.put(surf, self.S.dot(q(self.u * 0.018), col), lerp2(a, b, k / 4))
         self.text(surf, "weeks", self.below(self.p(0.18, 0.5), 0.2), 0.085)
@@ -68,8 +90,15 @@ class FinaleArt(Stage):
         s = self.ramp(0.6, 6.0)
         pos = lerp2(self.p(0.2, 0.5), self.p(0.8, 0.5), s)
         pos = self.below(pos, -0.2)
-        self.put(surf, self.S.cancer_cell(q(self.u * 0.13 * (1 - 0.55 * s)), self.frame(1) if s == 0 else 0), pos, 255 * (1 - 0.6 * s))
-        self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(0)), self.off(pos, -0.24, 0.0 + 0.01 * self.wave(2.5)))
+        self.put(
+            surf,
+            self.S.cancer_cell(q(self.u * 0.13 * (1 - 0.55 * s)), self.frame(1) if s == 0 else 0),
+            pos,
+            255 * (1 - 0.6 * s),
+        )
+        self.put(
+            surf, self.S.t_cell(q(self.u * 0.12), self.frame(0)), self.off(pos, -0.24, 0.0 + 0.01 * self.wave(2.5))
+        )
 
     def d_lasting(self, surf) -> None:
         self.blood_life(surf)
@@ -92,7 +121,7 @@ class FinaleArt(Stage):
             x = self._lay.stage.left + ((k * 0.381) % 1) * self._lay.stage.w + self.u * 0.03 * math.sin(f * 6 + k)
             y = top + (f * 1.1 - 0.05) * self._lay.stage.h
             self.put(surf, self.S.confetti(q(self.u * 0.03), k, (k + int(f * 4)) % 4), (x, y), 230)
-        for i, (fx, kind) in enumerate(TEAM):
+        for i, (_fx, kind) in enumerate(TEAM):
             p = self.step_p(i, 1.2)
             base = self.member(i)
             jump = math.sin(math.pi * p) * 0.16 * self.u if 0 < p < 1 else 0.0
@@ -103,10 +132,18 @@ class FinaleArt(Stage):
             if kind == "antibody":
                 self.put(surf, self.S.antibody(q(self.u * 0.14), 0), pos)
             else:
-                self.put(surf, self.S.t_cell(q(self.u * 0.14), self.frame(i), kind, "wow" if 0 < p < 1 else "happy"), pos)
+                self.put(
+                    surf, self.S.t_cell(q(self.u * 0.14), self.frame(i), kind, "wow" if 0 < p < 1 else "happy"), pos
+                )
             if p > 0:
                 self.put(surf, self.S.star(q(self.u * 0.045)), (pos[0] + self.u * 0.12, pos[1] - self.u * 0.2), 255 * p)
-        self.text(surf, "Well done, team!", self.p(0.5, 0.15), 0.095, 255 * (self.ramp(0.3, 1.0) if n == 0 or not self.hands_on_active else min(1.0, n / 4)))
+        self.text(
+            surf,
+            "Well done, team!",
+            self.p(0.5, 0.15),
+            0.095,
+            255 * (self.ramp(0.3, 1.0) if n == 0 or not self.hands_on_active else min(1.0, n / 4)),
+        )
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from game.shell.art import palette as P
@@ -33,15 +34,30 @@ class JourneyArt(Stage):
         self.put_at(surf, self.S.person(q(self.u * 0.72), "patient", 0), pat)
         self.put_at(surf, self.S.person(q(self.u * 0.8), "doctor", 2), doc)
         self.put(surf, self.S.icon("clipboard", q(self.u * 0.08)), (doc[0] + self.u * 0.2, doc[1] - self.u * 0.4))
-        self.put(surf, self.S.bubble(q(self.u * 0.09), "?"), self.bob((pat[0] + self.u * 0.24, pat[1] - self.u * 0.66), 0), 255 * self.ramp(0.4, 0.8))
-        self.put(surf, self.S.bubble(q(self.u * 0.09), "heart"), self.bob((doc[0] + self.u * 0.26, doc[1] - self.u * 0.72), 1), 255 * self.ramp(2.0, 0.8))
+        self.put(
+            surf,
+            self.S.bubble(q(self.u * 0.09), "?"),
+            self.bob((pat[0] + self.u * 0.24, pat[1] - self.u * 0.66), 0),
+            255 * self.ramp(0.4, 0.8),
+        )
+        self.put(
+            surf,
+            self.S.bubble(q(self.u * 0.09), "heart"),
+            self.bob((doc[0] + self.u * 0.26, doc[1] - self.u * 0.72), 1),
+            255 * self.ramp(2.0, 0.8),
+        )
 
     def d_tests(self, surf) -> None:
         for i, (kind, text) in enumerate(TESTS):
             pos = self.bob(self.p(0.27 + 0.23 * i, 0.42), i, 0.008)
             self.put(surf, self.S.icon(kind, q(self.u * 0.16)), pos, 255 * self.ramp(0.2 + 0.5 * i, 0.7))
             self.text(surf, text, self.below(pos, 0.29), 0.075, 255 * self.ramp(0.2 + 0.5 * i, 0.7))
-            self.put(surf, self.S.check_badge(q(self.u * 0.05)), (pos[0] + self.u * 0.13, pos[1] - self.u * 0.12), 255 * self.ramp(2.0 + 0.9 * i, 0.6))
+            self.put(
+                surf,
+                self.S.check_badge(q(self.u * 0.05)),
+                (pos[0] + self.u * 0.13, pos[1] - self.u * 0.12),
+                255 * self.ramp(2.0 + 0.9 * i, 0.6),
+            )
         self.put_at(surf, self.S.person(q(self.u * 0.55), "nurse", 1), self.p(0.93, 0.9))
 
     def d_infusion(self, surf) -> None:
@@ -59,14 +75,25 @@ class JourneyArt(Stage):
         self.polyline(surf, P.GLASS_EDGE, [start, mid, arm], self.u * 0.028)
         self.polyline(surf, P.GLASS, [start, mid, arm], self.u * 0.013)
         f = self.loop(1.6)
-        self.put(surf, self.S.drop(max(2, q(self.u * 0.012))), (start[0], top[1] + h * (0.41 + 0.06 * f)), 255 * min(1.0, (1 - f) * 4))
+        self.put(
+            surf,
+            self.S.drop(max(2, q(self.u * 0.012))),
+            (start[0], top[1] + h * (0.41 + 0.06 * f)),
+            255 * min(1.0, (1 - f) * 4),
+        )
         clock = self.p(0.78, 0.4)
         r = q(self.u * 0.17)
         self.put(surf, self.S.clock_face(r), clock)
         a_min = math.tau * self.loop(8.0, 0.0) - math.pi / 2
         a_hr = math.tau * self.loop(96.0, 0.3) - math.pi / 2
         for a, length, wdt in ((a_hr, 0.45, 0.07), (a_min, 0.68, 0.05)):
-            self.line(surf, P.INK, clock, (clock[0] + math.cos(a) * r * length, clock[1] + math.sin(a) * r * length), r * wdt * 2)
+            self.line(
+                surf,
+                P.INK,
+                clock,
+                (clock[0] + math.cos(a) * r * length, clock[1] + math.sin(a) * r * length),
+                r * wdt * 2,
+            )
         self.text(surf, "30 minutes to a few hours", self.below(clock, 0.28), 0.07)
 
     def station(self, i: int):
@@ -76,7 +103,7 @@ class JourneyArt(Stage):
 
     def d_checkups(self, surf) -> None:
         pts = [self.station(i) for i in range(len(STEPS))]
-        for a, b in zip(pts, pts[1:]):
+        for a, b in itertools.pairwise(pts):
             for k in range(1, 8):
                 x, y = lerp2(a, b, k / 8)
                 self.put(surf, self.S.dot(max(2, q(self.u * 0.012)), mix(P.OUTLINE, P.WHITE, 0.4)), (x, y))
@@ -85,7 +112,12 @@ class JourneyArt(Stage):
             self.put(surf, self.S.icon(kind, q(self.u * 0.13)), pts[i])
             self.text(surf, text, self.below(pts[i], -0.22), 0.075)
             if done[i] > 0:
-                self.put(surf, self.S.check_badge(q(self.u * 0.045)), (pts[i][0] + self.u * 0.11, pts[i][1] - self.u * 0.1), 255 * done[i])
+                self.put(
+                    surf,
+                    self.S.check_badge(q(self.u * 0.045)),
+                    (pts[i][0] + self.u * 0.11, pts[i][1] - self.u * 0.1),
+                    255 * done[i],
+                )
         # the patient walks from step to step
         k = max((i for i in range(len(STEPS)) if done[i] > 0), default=-1)
         if k < 0:
@@ -93,10 +125,15 @@ class JourneyArt(Stage):
         else:
             prev = self.p(0.04, 0.93) if k == 0 else (self.station(k - 1)[0], self.p(0, 0.93)[1])
             pos = lerp2(prev, (pts[k][0], self.p(0, 0.93)[1]), done[k])
-        hop = abs(math.sin(done[k] * math.pi * 3)) * 0.03 * self.u if 0 < k + 1 and 0 < done[max(k, 0)] < 1 else 0
+        hop = abs(math.sin(done[k] * math.pi * 3)) * 0.03 * self.u if k + 1 > 0 and 0 < done[max(k, 0)] < 1 else 0
         self.put_at(surf, self.S.person(q(self.u * 0.28), "patient", 0), (pos[0], pos[1] - hop))
         if all(d >= 1 for d in done):
-            self.put(surf, self.S.heart_badge(q(self.u * 0.05)), (pos[0] + self.u * 0.14, pos[1] - self.u * 0.26), 255 * self.ramp((self.step_time(3) or 0) + 1.0, 0.8))
+            self.put(
+                surf,
+                self.S.heart_badge(q(self.u * 0.05)),
+                (pos[0] + self.u * 0.14, pos[1] - self.u * 0.26),
+                255 * self.ramp((self.step_time(3) or 0) + 1.0, 0.8),
+            )
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

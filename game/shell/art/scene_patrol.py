@@ -53,8 +53,13 @@ class PatrolArt(Stage):
             start = self.drift(*DRIFT[i], i)
             pos = lerp2(start, self.beside(i), s)
             self.tcell(surf, pos, i, "wow" if 0.05 < s < 0.95 else "happy")
-            if 0.05 < s:
-                self.put(surf, self.S.bubble(q(self.u * 0.06), "!"), self.off(pos, 0.1, -0.17), 255 * min(1.0, s * 3) * (1 - self.ramp(3.5, 1.0) if self.cue == "reveal" else 1))
+            if s > 0.05:
+                self.put(
+                    surf,
+                    self.S.bubble(q(self.u * 0.06), "!"),
+                    self.off(pos, 0.1, -0.17),
+                    255 * min(1.0, s * 3) * (1 - self.ramp(3.5, 1.0) if self.cue == "reveal" else 1),
+                )
 
     # ------------------------------------------------------------ cues
     def d_patrol(self, surf) -> None:
@@ -83,7 +88,7 @@ class PatrolArt(Stage):
             self.cancer(surf, i, 1.0, 1 - 0.5 * shrink, 255 * (1 - fade))
             t_pos = lerp2(self.beside(i), self.off(pos, -0.2, 0), shrink)
             self.tcell(surf, t_pos, i, glow=0.6 * shrink * (1 - fade))
-            if 0.05 < shrink:
+            if shrink > 0.05:
                 self.put(surf, self.S.sparkle(q(self.u * 0.05)), self.off(pos, 0.1, -0.16), 255 * shrink * (1 - fade))
                 self.put(surf, self.S.sparkle(q(self.u * 0.035)), self.off(pos, 0.17, 0.08), 255 * shrink * (1 - fade))
 
@@ -97,8 +102,12 @@ class PatrolArt(Stage):
     def d_target(self, surf) -> None:
         self.blood_life(surf)
         pos = self.p(0.56, 0.5)
-        self.put(surf, self.S.dashed_ring(q(self.rc() * 1.9), P.HINT, max(2, int(self.u * 0.014)), 20), pos,
-                 200 + 40 * self.wave(3.0))
+        self.put(
+            surf,
+            self.S.dashed_ring(q(self.rc() * 1.9), P.HINT, max(2, int(self.u * 0.014)), 20),
+            pos,
+            200 + 40 * self.wave(3.0),
+        )
         self.put(surf, self.S.cancer_cell(q(self.rc()), self.frame(5), True), pos)
         around = ((-0.36, 0.05), (-0.2, -0.3), (-0.2, 0.32))
         for i, (dx, dy) in enumerate(around):

@@ -14,6 +14,7 @@ helpers, so a new sheet after ``pygame.quit()`` starts from clean fonts.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import OrderedDict
 
@@ -65,9 +66,7 @@ def _shaded(surf, cx, cy, r, fn, edge, light, outline, steps: int = 18) -> None:
     for k in range(steps):
         f = k / (steps - 1)
         rr = (r - ow * 0.5) * (1 - 0.72 * f)
-        pygame.draw.polygon(
-            surf, mix(edge, light, f ** 0.9), _pts(cx - 0.26 * r * f, cy - 0.3 * r * f, rr, fn)
-        )
+        pygame.draw.polygon(surf, mix(edge, light, f**0.9), _pts(cx - 0.26 * r * f, cy - 0.3 * r * f, rr, fn))
 
 
 def _shadow(surf, cx, cy, w, h, alpha: int = 60, colour=(70, 50, 80)) -> None:
@@ -92,7 +91,7 @@ def seg(surf, colour, a, b, w: float) -> None:
 
 
 def _path(surf, colour, pts, w: float) -> None:
-    for a, b in zip(pts, pts[1:]):
+    for a, b in itertools.pairwise(pts):
         seg(surf, colour, a, b, w)
 
 
@@ -117,7 +116,9 @@ def _star_pts(cx, cy, r, n: int = 5, inner: float = 0.46, rot: float = -math.pi 
 def _heart(surf, colour, cx, cy, s) -> None:
     pygame.draw.circle(surf, colour, (int(cx - s * 0.28), int(cy - s * 0.12)), int(s * 0.32))
     pygame.draw.circle(surf, colour, (int(cx + s * 0.28), int(cy - s * 0.12)), int(s * 0.32))
-    pygame.draw.polygon(surf, colour, [(cx - s * 0.58, cy - 0.02 * s), (cx + s * 0.58, cy - 0.02 * s), (cx, cy + s * 0.62)])
+    pygame.draw.polygon(
+        surf, colour, [(cx - s * 0.58, cy - 0.02 * s), (cx + s * 0.58, cy - 0.02 * s), (cx, cy + s * 0.62)]
+    )
 
 
 def _check(surf, colour, cx, cy, s, w) -> None:
@@ -136,7 +137,9 @@ def _face(surf, cx, cy, R, mood: str, body) -> None:
         return
     for sx in (-1, 1):
         pygame.draw.ellipse(surf, P.FACE, (cx + sx * ex - 0.075 * R, cy + ey - 0.11 * R, 0.15 * R, 0.22 * R))
-        pygame.draw.circle(surf, P.WHITE, (int(cx + sx * ex - 0.02 * R), int(cy + ey - 0.05 * R)), max(1, int(0.035 * R)))
+        pygame.draw.circle(
+            surf, P.WHITE, (int(cx + sx * ex - 0.02 * R), int(cy + ey - 0.05 * R)), max(1, int(0.035 * R))
+        )
     if mood == "wow":
         pygame.draw.ellipse(surf, P.FACE, (cx - 0.07 * R, cy + 0.12 * R, 0.14 * R, 0.16 * R))
     else:
@@ -153,8 +156,7 @@ def _cancer_fn(ph: float):
 def antibody_dir(dx: float, dy: float) -> int:
     """The sprite direction index (0..15) whose arms point along (dx, dy)."""
     a = math.atan2(dy, dx) + math.pi / 2
-    return int(round(a / (TAU / 16))) % 16
-
+    return round(a / (TAU / 16)) % 16
 
 
 def cal_cell(col: int, row: int) -> tuple[float, float]:
@@ -163,13 +165,11 @@ def cal_cell(col: int, row: int) -> tuple[float, float]:
 
 
 def _load_font(px: int) -> pygame.font.Font:
-    if not pygame.font.get_init():
-        pygame.font.init()
     try:
         import font_lato
 
         return pygame.font.Font(getattr(font_lato, "LatoBold", font_lato.Lato), px)
-    except Exception:  # noqa: BLE001 - any missing font falls back to pygame's own
+    except Exception:
         return pygame.font.Font(None, px)
 
 
@@ -183,9 +183,7 @@ class CharacterSheet:
     surfaces belong to the pygame session that made them).
     """
 
-    def __init__(
-        self, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES, max_fonts: int = MAX_FONTS
-    ) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES, max_fonts: int = MAX_FONTS) -> None:
         self.cache = SurfaceCache(max_entries=max_entries, max_bytes=max_bytes)
         self.max_fonts = max_fonts
         self._fonts: OrderedDict[int, pygame.font.Font] = OrderedDict()
@@ -193,6 +191,9 @@ class CharacterSheet:
     def font(self, px: int) -> pygame.font.Font:
         """Lato Bold at ``px`` pixels (cached; the default font if Lato is missing)."""
         px = max(8, int(px))
+        if not pygame.font.get_init():  # fonts made before a pygame.quit() are unusable
+            self._fonts.clear()
+            pygame.font.init()
         f = self._fonts.get(px)
         if f is None:
             f = _load_font(px)
@@ -262,7 +263,6 @@ class CharacterSheet:
 
         return self.cache.get(("tcell", r, frame, kind, mood), build)
 
-
     def cancer_cell(self, r: int, frame: int = 0, tags: bool = False) -> pygame.Surface:
         """A lumpy grey-purple cancer cell (no face). ``tags``: orange antigens to latch onto."""
         frame %= NF
@@ -279,8 +279,11 @@ class CharacterSheet:
                     px, py = -uy, ux
                     tip = (C + ux * TAG_REACH * R, C + uy * TAG_REACH * R)
                     b = 0.9 * R
-                    tri = [(C + ux * b + px * 0.16 * R, C + uy * b + py * 0.16 * R),
-                           (C + ux * b - px * 0.16 * R, C + uy * b - py * 0.16 * R), tip]
+                    tri = [
+                        (C + ux * b + px * 0.16 * R, C + uy * b + py * 0.16 * R),
+                        (C + ux * b - px * 0.16 * R, C + uy * b - py * 0.16 * R),
+                        tip,
+                    ]
                     pygame.draw.polygon(c, P.ANTIGEN_DARK, tri)
                     pygame.draw.circle(c, P.ANTIGEN_DARK, (int(tip[0]), int(tip[1])), int(0.12 * R))
                     pygame.draw.circle(c, P.ANTIGEN, (int(tip[0]), int(tip[1])), int(0.085 * R))
@@ -292,7 +295,6 @@ class CharacterSheet:
             return _finish(c, D, D)
 
         return self.cache.get(("cancer", r, frame, tags), build)
-
 
     def healthy_cell(self, r: int, frame: int = 0) -> pygame.Surface:
         """A healthy body cell: smooth, round, peach."""
@@ -309,11 +311,12 @@ class CharacterSheet:
                 return 1 + 0.022 * math.sin(2 * a + ph) + 0.012 * math.sin(4 * a - ph)
 
             _shaded(c, C, C, R, fn, P.HEALTHY_BODY, P.HEALTHY_LIGHT, P.HEALTHY_OUTLINE)
-            pygame.draw.circle(c, mix(P.HEALTHY_BODY, P.HEALTHY_OUTLINE, 0.4), (int(C + 0.1 * R), int(C + 0.1 * R)), int(0.3 * R))
+            pygame.draw.circle(
+                c, mix(P.HEALTHY_BODY, P.HEALTHY_OUTLINE, 0.4), (int(C + 0.1 * R), int(C + 0.1 * R)), int(0.3 * R)
+            )
             return _finish(c, D, D)
 
         return self.cache.get(("healthy", r, frame), build)
-
 
     def red_cell(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -327,7 +330,6 @@ class CharacterSheet:
 
         return self.cache.get(("rbc", r), build)
 
-
     # ---------------------------------------------------------------- therapy shapes
     def brake(self, r: int) -> pygame.Surface:
         """The checkpoint brake: a red stop-shaped protein with a white bar."""
@@ -339,15 +341,20 @@ class CharacterSheet:
             _shadow(c, C + 0.08 * R, C + 0.15 * R, 2.1 * R, 2.1 * R, 60)
             oct_ = [(C + math.cos(a) * R, C + math.sin(a) * R) for a in (TAU * (i + 0.5) / 8 for i in range(8))]
             pygame.draw.polygon(c, P.BRAKE_DARK, oct_)
-            inner = [(C + math.cos(a) * R * 0.86, C + math.sin(a) * R * 0.86) for a in (TAU * (i + 0.5) / 8 for i in range(8))]
+            inner = [
+                (C + math.cos(a) * R * 0.86, C + math.sin(a) * R * 0.86)
+                for a in (TAU * (i + 0.5) / 8 for i in range(8))
+            ]
             pygame.draw.polygon(c, P.BRAKE, inner)
-            hi = [(C - 0.1 * R + math.cos(a) * R * 0.55, C - 0.15 * R + math.sin(a) * R * 0.5) for a in (TAU * (i + 0.5) / 8 for i in range(8))]
+            hi = [
+                (C - 0.1 * R + math.cos(a) * R * 0.55, C - 0.15 * R + math.sin(a) * R * 0.5)
+                for a in (TAU * (i + 0.5) / 8 for i in range(8))
+            ]
             pygame.draw.polygon(c, mix(P.BRAKE, P.WHITE, 0.18), hi)
             _rrect(c, P.WHITE, (C - 0.58 * R, C - 0.15 * R, 1.16 * R, 0.3 * R), 0.15 * R)
             return _finish(c, D, D)
 
         return self.cache.get(("brake", r), build)
-
 
     def inhibitor(self, r: int) -> pygame.Surface:
         """The checkpoint inhibitor: a teal shield with a white key, that covers the brake."""
@@ -362,8 +369,11 @@ class CharacterSheet:
                 right = []
                 for i in range(12):
                     t = i / 11
-                    right.append((C + 0.9 * R * s * (1 - t ** 2.4), C + R * s * (-0.85 + 1.9 * t)))
-                top = [(C + 0.9 * R * s * (1 - 2 * i / 8), C - R * s * (0.85 + 0.1 * math.sin(math.pi * i / 8))) for i in range(9)]
+                    right.append((C + 0.9 * R * s * (1 - t**2.4), C + R * s * (-0.85 + 1.9 * t)))
+                top = [
+                    (C + 0.9 * R * s * (1 - 2 * i / 8), C - R * s * (0.85 + 0.1 * math.sin(math.pi * i / 8)))
+                    for i in range(9)
+                ]
                 left = [(2 * C - x, y) for x, y in reversed(right)]
                 return top[::-1][:1] + right + left + top[::-1][-1:] + [(x, y) for x, y in top]
 
@@ -380,7 +390,6 @@ class CharacterSheet:
 
         return self.cache.get(("inhibitor", r), build)
 
-
     def antibody(self, r: int, direction: int = 0) -> pygame.Surface:
         """A Y-shaped monoclonal antibody; arms point along ``direction`` (16 steps clockwise from up)."""
         direction %= 16
@@ -391,7 +400,11 @@ class CharacterSheet:
             C, R = D * SS / 2, r * SS
             cy = C + 0.1 * R
             fork = (C, cy)
-            parts = [((C, cy + 0.9 * R), fork), (fork, (C - 0.62 * R, cy - 0.78 * R)), (fork, (C + 0.62 * R, cy - 0.78 * R))]
+            parts = [
+                ((C, cy + 0.9 * R), fork),
+                (fork, (C - 0.62 * R, cy - 0.78 * R)),
+                (fork, (C + 0.62 * R, cy - 0.78 * R)),
+            ]
             for a, b in parts:
                 seg(c, P.ANTIBODY_DARK, a, b, 0.34 * R)
             for a, b in parts:
@@ -405,7 +418,6 @@ class CharacterSheet:
 
         return self.cache.get(("antibody", r, direction), build)
 
-
     def glow(self, r: int, colour: tuple[int, int, int], alpha: int = 150) -> pygame.Surface:
         """A soft round glow of radius ``r``."""
 
@@ -418,10 +430,11 @@ class CharacterSheet:
                 rr = max(1, int(r * (1 - f)))
                 a = int(alpha * (1 - (1 - f) ** 2) ** 1.2)
                 pygame.draw.circle(s, (*colour, a), (r + 1, r + 1), rr)
-            return pygame.transform.smoothscale(pygame.transform.smoothscale(s, (r // 2 + 2, r // 2 + 2)), (2 * r + 2, 2 * r + 2))
+            return pygame.transform.smoothscale(
+                pygame.transform.smoothscale(s, (r // 2 + 2, r // 2 + 2)), (2 * r + 2, 2 * r + 2)
+            )
 
         return self.cache.get(("glow", r, colour, alpha), build)
-
 
     def ring(self, r: int, colour: tuple[int, int, int], width: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -433,7 +446,6 @@ class CharacterSheet:
 
         return self.cache.get(("ring", r, colour, width), build)
 
-
     def dashed_ring(self, r: int, colour: tuple[int, int, int], width: int, dashes: int = 16) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = 2 * r + 2 * width + 4
@@ -441,12 +453,17 @@ class CharacterSheet:
             C, R = D * SS / 2, r * SS
             for i in range(dashes):
                 a0 = TAU * i / dashes
-                pts = [(C + math.cos(a0 + TAU * j / dashes * 0.55 / 4) * R, C + math.sin(a0 + TAU * j / dashes * 0.55 / 4) * R) for j in range(5)]
+                pts = [
+                    (
+                        C + math.cos(a0 + TAU * j / dashes * 0.55 / 4) * R,
+                        C + math.sin(a0 + TAU * j / dashes * 0.55 / 4) * R,
+                    )
+                    for j in range(5)
+                ]
                 _path(c, colour, pts, width * SS)
             return _finish(c, D, D)
 
         return self.cache.get(("dring", r, colour, width, dashes), build)
-
 
     def sparkle(self, r: int, colour: tuple[int, int, int] = P.GLOW_GOLD) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -458,7 +475,6 @@ class CharacterSheet:
             return _finish(c, D, D)
 
         return self.cache.get(("sparkle", r, colour), build)
-
 
     def check_badge(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -472,7 +488,6 @@ class CharacterSheet:
 
         return self.cache.get(("check", r), build)
 
-
     def heart_badge(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = 2 * r + 4
@@ -484,7 +499,6 @@ class CharacterSheet:
 
         return self.cache.get(("heart", r), build)
 
-
     def star(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = 2 * r + 4
@@ -495,7 +509,6 @@ class CharacterSheet:
             return _finish(c, D, D)
 
         return self.cache.get(("star", r), build)
-
 
     def confetti(self, r: int, colour_index: int, turn: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -509,7 +522,6 @@ class CharacterSheet:
             return _finish(c, D, D)
 
         return self.cache.get(("confetti", r, colour_index % len(P.CONFETTI), turn % 4), build)
-
 
     # ---------------------------------------------------------------- text
     def label(self, text: str, px: int, colour=P.INK, bg=P.LABEL_BG, bg_alpha: int = 235) -> pygame.Surface:
@@ -526,7 +538,6 @@ class CharacterSheet:
             return s
 
         return self.cache.get(("label", text, px, colour, bg, bg_alpha), build)
-
 
     def bubble(self, r: int, glyph: str, colour=P.WHITE, ink=P.INK) -> pygame.Surface:
         """A round speech bubble with a short glyph ('?', '...', '!') and a tail at bottom left."""
@@ -556,7 +567,6 @@ class CharacterSheet:
             return s
 
         return self.cache.get(("bubble", r, glyph, colour, ink), build)
-
 
     # ---------------------------------------------------------------- people and clinic
     def person(self, h: int, role: str = "patient", skin: int = 0, seated: bool = False) -> pygame.Surface:
@@ -589,10 +599,19 @@ class CharacterSheet:
             pygame.draw.rect(c, sk, (cx - 0.035 * H, 0.23 * H, 0.07 * H, 0.06 * H))
             if role == "doctor":
                 _path(c, P.OUTLINE, [(cx - 0.09 * H, 0.28 * H), (cx, 0.45 * H), (cx + 0.09 * H, 0.28 * H)], 0.012 * H)
-                _path(c, (60, 70, 90), [(cx - 0.06 * H, 0.28 * H), (cx - 0.08 * H, 0.4 * H), (cx - 0.02 * H, 0.47 * H)], 0.015 * H)
+                _path(
+                    c,
+                    (60, 70, 90),
+                    [(cx - 0.06 * H, 0.28 * H), (cx - 0.08 * H, 0.4 * H), (cx - 0.02 * H, 0.47 * H)],
+                    0.015 * H,
+                )
                 pygame.draw.circle(c, METAL_DARK, (int(cx - 0.02 * H), int(0.48 * H)), int(0.025 * H))
             elif role == "patient":
-                pygame.draw.polygon(c, mix(cloth, P.WHITE, 0.5), [(cx - 0.07 * H, 0.275 * H), (cx + 0.07 * H, 0.275 * H), (cx, 0.36 * H)])
+                pygame.draw.polygon(
+                    c,
+                    mix(cloth, P.WHITE, 0.5),
+                    [(cx - 0.07 * H, 0.275 * H), (cx + 0.07 * H, 0.275 * H), (cx, 0.36 * H)],
+                )
             elif role == "nurse":
                 _rrect(c, P.WHITE, (cx + 0.06 * H, 0.34 * H, 0.08 * H, 0.05 * H), 0.01 * H)
             hy = 0.15 * H
@@ -601,12 +620,13 @@ class CharacterSheet:
             pygame.draw.ellipse(c, hair, (cx - 0.12 * H, hy - 0.13 * H, 0.24 * H, 0.11 * H))
             for sx in (-1, 1):
                 pygame.draw.circle(c, P.FACE, (int(cx + sx * 0.042 * H), int(hy + 0.005 * H)), max(1, int(0.014 * H)))
-                pygame.draw.ellipse(c, mix(sk, P.CHEEK, 0.5), (cx + sx * 0.07 * H - 0.022 * H, hy + 0.035 * H, 0.044 * H, 0.022 * H))
+                pygame.draw.ellipse(
+                    c, mix(sk, P.CHEEK, 0.5), (cx + sx * 0.07 * H - 0.022 * H, hy + 0.035 * H, 0.044 * H, 0.022 * H)
+                )
             _smile(c, cx, hy + 0.055 * H, 0.08 * H, P.FACE, 0.011 * H)
             return _finish(c, W, h)
 
         return self.cache.get(("person", h, role, skin, seated), build)
-
 
     def chair(self, h: int, with_patient: bool = True, skin: int = 0) -> pygame.Surface:
         """A comfy clinic recliner, optionally with a patient sitting in it."""
@@ -629,11 +649,15 @@ class CharacterSheet:
             _rrect(c, P.CHAIR, (cx - 0.38 * H, 0.57 * H, 0.76 * H, 0.24 * H), 0.09 * H)
             for sx in (-1, 1):
                 _rrect(c, P.CHAIR_DARK, (cx + sx * 0.36 * H - 0.09 * H, 0.4 * H, 0.18 * H, 0.42 * H), 0.08 * H)
-                _rrect(c, mix(P.CHAIR, P.WHITE, 0.15), (cx + sx * 0.36 * H - 0.075 * H, 0.415 * H, 0.15 * H, 0.2 * H), 0.07 * H)
+                _rrect(
+                    c,
+                    mix(P.CHAIR, P.WHITE, 0.15),
+                    (cx + sx * 0.36 * H - 0.075 * H, 0.415 * H, 0.15 * H, 0.2 * H),
+                    0.07 * H,
+                )
             return _finish(c, W, h)
 
         return self.cache.get(("chair", h, with_patient, skin), build)
-
 
     def iv_stand(self, h: int, fluid=P.IV_FLUID) -> pygame.Surface:
         """An IV pole with a fluid bag and a drip chamber."""
@@ -657,7 +681,6 @@ class CharacterSheet:
 
         return self.cache.get(("iv", h, fluid), build)
 
-
     def clock_face(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = int(2.4 * r)
@@ -669,12 +692,16 @@ class CharacterSheet:
             for i in range(12):
                 a = TAU * i / 12
                 l0 = 0.68 if i % 3 else 0.6
-                seg(c, P.INK_SOFT, (C + math.cos(a) * R * l0, C + math.sin(a) * R * l0),
-                    (C + math.cos(a) * R * 0.76, C + math.sin(a) * R * 0.76), R * 0.05)
+                seg(
+                    c,
+                    P.INK_SOFT,
+                    (C + math.cos(a) * R * l0, C + math.sin(a) * R * l0),
+                    (C + math.cos(a) * R * 0.76, C + math.sin(a) * R * 0.76),
+                    R * 0.05,
+                )
             return _finish(c, D, D)
 
         return self.cache.get(("clock", r), build)
-
 
     def calendar(self, w: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -690,12 +717,15 @@ class CharacterSheet:
                 _rrect(c, P.METAL, (x * W - 0.03 * W, 0.05 * H, 0.06 * W, 0.16 * H), 0.03 * W)
             for row in range(3):
                 for col in range(4):
-                    _rrect(c, mix(P.PAPER, P.OUTLINE, 0.12),
-                           ((0.14 + col * 0.19) * W, (0.4 + row * 0.18) * H, 0.14 * W, 0.13 * H), 0.03 * W)
+                    _rrect(
+                        c,
+                        mix(P.PAPER, P.OUTLINE, 0.12),
+                        ((0.14 + col * 0.19) * W, (0.4 + row * 0.18) * H, 0.14 * W, 0.13 * H),
+                        0.03 * W,
+                    )
             return _finish(c, w, h)
 
         return self.cache.get(("calendar", w), build)
-
 
     def icon(self, kind: str, r: int, plate=None) -> pygame.Surface:
         """A round plate with a simple pictogram: moon, shoe, heart, clipboard, tube, scan,
@@ -703,8 +733,14 @@ class CharacterSheet:
 
         def build() -> pygame.Surface:
             colour = plate or {
-                "moon": P.REST, "shoe": P.ACTIVITY, "heart": P.SUPPORT, "clipboard": P.PATIENT,
-                "tube": P.BRAKE, "scan": P.NURSE, "microscope": P.HELPER, "drip": P.CHAIR,
+                "moon": P.REST,
+                "shoe": P.ACTIVITY,
+                "heart": P.SUPPORT,
+                "clipboard": P.PATIENT,
+                "tube": P.BRAKE,
+                "scan": P.NURSE,
+                "microscope": P.HELPER,
+                "drip": P.CHAIR,
                 "calendar": P.CHECK,
             }.get(kind, P.PATIENT)
             D = int(2.5 * r)
@@ -724,15 +760,26 @@ class CharacterSheet:
                 _rrect(c, W, (C - 0.5 * R, C - 0.42 * R, 0.42 * R, 0.55 * R), 0.14 * R)
                 pygame.draw.rect(c, colour, (C - 0.5 * R, C + 0.2 * R, R, 0.05 * R))
                 for k in range(3):
-                    seg(c, mix(colour, W, 0.3), (C - 0.7 * R - k * 0.1 * R, C - 0.3 * R + k * 0.22 * R),
-                        (C - 0.58 * R - k * 0.1 * R, C - 0.3 * R + k * 0.22 * R), 0.06 * R)
+                    seg(
+                        c,
+                        mix(colour, W, 0.3),
+                        (C - 0.7 * R - k * 0.1 * R, C - 0.3 * R + k * 0.22 * R),
+                        (C - 0.58 * R - k * 0.1 * R, C - 0.3 * R + k * 0.22 * R),
+                        0.06 * R,
+                    )
             elif kind == "heart":
                 _heart(c, W, C, C + 0.02 * R, R * 0.8)
             elif kind == "clipboard":
                 _rrect(c, W, (C - 0.38 * R, C - 0.48 * R, 0.76 * R, R), 0.1 * R)
                 _rrect(c, mix(colour, P.OUTLINE, 0.3), (C - 0.18 * R, C - 0.58 * R, 0.36 * R, 0.18 * R), 0.06 * R)
                 for k in range(3):
-                    seg(c, colour, (C - 0.2 * R, C - 0.18 * R + k * 0.22 * R), (C + 0.22 * R, C - 0.18 * R + k * 0.22 * R), 0.07 * R)
+                    seg(
+                        c,
+                        colour,
+                        (C - 0.2 * R, C - 0.18 * R + k * 0.22 * R),
+                        (C + 0.22 * R, C - 0.18 * R + k * 0.22 * R),
+                        0.07 * R,
+                    )
             elif kind == "tube":
                 _rrect(c, W, (C - 0.16 * R, C - 0.6 * R, 0.32 * R, 1.15 * R), 0.16 * R)
                 _rrect(c, (200, 60, 70), (C - 0.11 * R, C - 0.05 * R, 0.22 * R, 0.55 * R), 0.11 * R)
@@ -758,7 +805,6 @@ class CharacterSheet:
 
         return self.cache.get(("icon", kind, r, plate), build)
 
-
     def petri_dish(self, w: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             h = int(w * 0.5)
@@ -772,7 +818,6 @@ class CharacterSheet:
             return _finish(c, w, h)
 
         return self.cache.get(("dish", w), build)
-
 
     def instructions(self, h: int) -> pygame.Surface:
         """The 'new instructions' card: a page with a DNA twist on it."""
@@ -799,7 +844,6 @@ class CharacterSheet:
 
         return self.cache.get(("instr", h), build)
 
-
     def flask(self, h: int) -> pygame.Surface:
         """A lab flask with golden liquid, where antibodies are made."""
 
@@ -809,21 +853,33 @@ class CharacterSheet:
             W, H = w * SS, h * SS
             cx = W / 2
             _shadow(c, cx, 0.95 * H, 0.9 * W, 0.1 * H, 60)
-            outer = [(cx - 0.12 * W, 0.05 * H), (cx + 0.12 * W, 0.05 * H), (cx + 0.12 * W, 0.38 * H),
-                     (cx + 0.46 * W, 0.88 * H), (cx + 0.4 * W, 0.95 * H), (cx - 0.4 * W, 0.95 * H),
-                     (cx - 0.46 * W, 0.88 * H), (cx - 0.12 * W, 0.38 * H)]
+            outer = [
+                (cx - 0.12 * W, 0.05 * H),
+                (cx + 0.12 * W, 0.05 * H),
+                (cx + 0.12 * W, 0.38 * H),
+                (cx + 0.46 * W, 0.88 * H),
+                (cx + 0.4 * W, 0.95 * H),
+                (cx - 0.4 * W, 0.95 * H),
+                (cx - 0.46 * W, 0.88 * H),
+                (cx - 0.12 * W, 0.38 * H),
+            ]
             pygame.draw.polygon(c, P.GLASS_EDGE, outer)
             inner = [(cx + (x - cx) * 0.9, 0.08 * H + (y - 0.05 * H) * 0.95) for x, y in outer]
             pygame.draw.polygon(c, P.GLASS, inner)
-            liquid = [(cx + 0.26 * W, 0.6 * H), (cx + 0.4 * W, 0.86 * H), (cx + 0.36 * W, 0.91 * H),
-                      (cx - 0.36 * W, 0.91 * H), (cx - 0.4 * W, 0.86 * H), (cx - 0.26 * W, 0.6 * H)]
+            liquid = [
+                (cx + 0.26 * W, 0.6 * H),
+                (cx + 0.4 * W, 0.86 * H),
+                (cx + 0.36 * W, 0.91 * H),
+                (cx - 0.36 * W, 0.91 * H),
+                (cx - 0.4 * W, 0.86 * H),
+                (cx - 0.26 * W, 0.6 * H),
+            ]
             pygame.draw.polygon(c, mix(P.ANTIBODY, P.WHITE, 0.45), liquid)
             _rrect(c, P.GLASS_EDGE, (cx - 0.16 * W, 0.02 * H, 0.32 * W, 0.06 * H), 0.03 * W)
             seg(c, P.WHITE, (cx - 0.2 * W, 0.5 * H), (cx - 0.32 * W, 0.72 * H), 0.04 * W)
             return _finish(c, w, h)
 
         return self.cache.get(("flask", h), build)
-
 
     def collection_bag(self, h: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -838,7 +894,6 @@ class CharacterSheet:
             return _finish(c, w, h)
 
         return self.cache.get(("bag", h), build)
-
 
     def lungs(self, h: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -858,16 +913,37 @@ class CharacterSheet:
                         x *= 0.75 + 0.25 * (1 + y / ry)
                     pts.append((cx + sx * (0.27 * W) + x, 0.58 * H + y))
                 pygame.draw.polygon(c, P.LUNG_DARK, pts)
-                pygame.draw.polygon(c, P.LUNG, [(cx + sx * 0.27 * W + (x - cx - sx * 0.27 * W) * 0.9, 0.58 * H + (y - 0.58 * H) * 0.92) for x, y in pts])
-                pygame.draw.ellipse(c, mix(P.LUNG, P.WHITE, 0.3), (cx + sx * 0.27 * W - 0.1 * W - sx * 0.02 * W, 0.35 * H, 0.12 * W, 0.22 * H))
+                pygame.draw.polygon(
+                    c,
+                    P.LUNG,
+                    [
+                        (cx + sx * 0.27 * W + (x - cx - sx * 0.27 * W) * 0.9, 0.58 * H + (y - 0.58 * H) * 0.92)
+                        for x, y in pts
+                    ],
+                )
+                pygame.draw.ellipse(
+                    c,
+                    mix(P.LUNG, P.WHITE, 0.3),
+                    (cx + sx * 0.27 * W - 0.1 * W - sx * 0.02 * W, 0.35 * H, 0.12 * W, 0.22 * H),
+                )
             seg(c, mix(P.LUNG_DARK, P.WHITE, 0.2), (cx, 0.04 * H), (cx, 0.36 * H), 0.07 * W)
             for sx in (-1, 1):
-                _path(c, mix(P.LUNG_DARK, P.WHITE, 0.2), [(cx, 0.34 * H), (cx + sx * 0.14 * W, 0.46 * H), (cx + sx * 0.2 * W, 0.62 * H)], 0.045 * W)
-                seg(c, mix(P.LUNG_DARK, P.WHITE, 0.2), (cx + sx * 0.14 * W, 0.46 * H), (cx + sx * 0.3 * W, 0.5 * H), 0.03 * W)
+                _path(
+                    c,
+                    mix(P.LUNG_DARK, P.WHITE, 0.2),
+                    [(cx, 0.34 * H), (cx + sx * 0.14 * W, 0.46 * H), (cx + sx * 0.2 * W, 0.62 * H)],
+                    0.045 * W,
+                )
+                seg(
+                    c,
+                    mix(P.LUNG_DARK, P.WHITE, 0.2),
+                    (cx + sx * 0.14 * W, 0.46 * H),
+                    (cx + sx * 0.3 * W, 0.5 * H),
+                    0.03 * W,
+                )
             return _finish(c, w, h)
 
         return self.cache.get(("lungs", h), build)
-
 
     def intestines(self, h: int) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -889,7 +965,6 @@ class CharacterSheet:
             return _finish(c, w, h)
 
         return self.cache.get(("gut", h), build)
-
 
     def arm_skin(self, h: int, rash: bool) -> pygame.Surface:
         """A forearm seen close up; ``rash`` adds soft pink spots (blitted faded to soothe them)."""
@@ -918,7 +993,6 @@ class CharacterSheet:
 
         return self.cache.get(("arm", h, rash), build)
 
-
     def cream_tube(self, h: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             w = int(h * 0.5)
@@ -934,7 +1008,6 @@ class CharacterSheet:
 
         return self.cache.get(("cream", h), build)
 
-
     def battery(self, h: int) -> pygame.Surface:
         """A battery outline (its charge is drawn on top by the scene)."""
 
@@ -949,7 +1022,6 @@ class CharacterSheet:
             return _finish(c, w, h)
 
         return self.cache.get(("battery", h), build)
-
 
     def body_outline(self, h: int) -> pygame.Surface:
         """A soft body silhouette for 'many kinds of cancer'."""
@@ -971,7 +1043,6 @@ class CharacterSheet:
 
         return self.cache.get(("body", h), build)
 
-
     def sun(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = int(2.6 * r)
@@ -979,14 +1050,18 @@ class CharacterSheet:
             C, R = D * SS / 2, r * SS
             for i in range(12):
                 a = TAU * i / 12
-                seg(c, mix(P.SUN, P.WHITE, 0.3), (C + math.cos(a) * 1.05 * R, C + math.sin(a) * 1.05 * R),
-                    (C + math.cos(a) * 1.25 * R, C + math.sin(a) * 1.25 * R), 0.1 * R)
+                seg(
+                    c,
+                    mix(P.SUN, P.WHITE, 0.3),
+                    (C + math.cos(a) * 1.05 * R, C + math.sin(a) * 1.05 * R),
+                    (C + math.cos(a) * 1.25 * R, C + math.sin(a) * 1.25 * R),
+                    0.1 * R,
+                )
             pygame.draw.circle(c, P.SUN, (int(C), int(C)), int(R * 0.9))
             pygame.draw.circle(c, mix(P.SUN, P.WHITE, 0.4), (int(C - 0.2 * R), int(C - 0.2 * R)), int(R * 0.5))
             return _finish(c, D, D)
 
         return self.cache.get(("sun", r), build)
-
 
     def drop(self, r: int, colour=P.IV_FLUID) -> pygame.Surface:
         def build() -> pygame.Surface:
@@ -995,12 +1070,13 @@ class CharacterSheet:
             C, R = D * SS / 2, r * SS
             cy = D * SS * 0.8
             pygame.draw.circle(c, P.GLASS_EDGE, (int(C), int(cy)), int(R))
-            pygame.draw.polygon(c, P.GLASS_EDGE, [(C - 0.85 * R, cy - 0.5 * R), (C + 0.85 * R, cy - 0.5 * R), (C, cy - 1.9 * R)])
+            pygame.draw.polygon(
+                c, P.GLASS_EDGE, [(C - 0.85 * R, cy - 0.5 * R), (C + 0.85 * R, cy - 0.5 * R), (C, cy - 1.9 * R)]
+            )
             pygame.draw.circle(c, colour, (int(C), int(cy)), int(R * 0.8))
             return _finish(c, D, int(D * 1.4))
 
         return self.cache.get(("drop", r, colour), build)
-
 
     def dot(self, r: int, colour=P.OUTLINE) -> pygame.Surface:
         def build() -> pygame.Surface:

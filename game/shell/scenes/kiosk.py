@@ -41,7 +41,7 @@ class AttractScene(Scene):
     def _art(self, index: int) -> SceneArt:
         name = self.scene_names[index % len(self.scene_names)]
         # The attract loop always moves a little, so no still image can burn into the screen.
-        art = make_scene_art(name, reduced_motion=False)
+        art = make_scene_art(name, reduced_motion=False, sheet=self.app.sheet)
         art.set_cue(SCENE_CUES[name][-1] if name == "finale" else SCENE_CUES[name][0])
         return art
 

@@ -74,6 +74,7 @@ class LessonScene(LevelScreen):
             self.art.pointer_up(pos)
 
     def update(self, dt: float) -> None:
+        self.play.warm_up(self.scene_rect, self.lesson.cue)
         self.art.update(dt)
         if self.hands_on and self.art.hands_on_done:
             self.play.hands_on_done = True
@@ -105,11 +106,14 @@ class LessonScene(LevelScreen):
         control = ui.control_height()
         pad = ui.px(18)
         text_w = area.width - 2 * pad
-        caption_h = ui.text.fit(self.lesson.caption, ui.type_size("body"), text_w, 10_000).height
-        task_h = (
-            int(ui.type_size("small") * 1.3) * (3 if ui.portrait or ui.text_scale > 1 else 2) if self.hands_on else 0
-        )
-        band_h = caption_h + task_h + 2 * pad + (gap if task_h else 0)
+        # The band fits the level's longest caption and the hands-on line, so the scene keeps
+        # one size through the level: it does not jump, and its sprites are drawn only once.
+        captions = [lesson.caption for lesson in self.play.level.lessons]
+        caption_h = max(ui.text.fit(c, ui.type_size("body"), text_w, 10_000).height for c in captions)
+        task_h = int(ui.type_size("small") * 1.3) * (3 if ui.portrait or ui.text_scale > 1 else 2)
+        band_h = caption_h + task_h + 2 * pad + gap
+        if not self.hands_on:
+            task_h = 0
         min_scene = area.height // 3
         band_h = min(band_h, area.height - control - 2 * gap - min_scene)
         buttons = pygame.Rect(area.left, area.bottom - control, area.width, control)
@@ -117,6 +121,8 @@ class LessonScene(LevelScreen):
         self.scene_rect = pygame.Rect(area.left, area.top, area.width, self.band.top - gap - area.top)
         inner = self.band.inflate(-2 * pad, -2 * pad)
         self.caption_rect, self.task_rect = stack(inner, [inner.height - task_h - (gap if task_h else 0), task_h], gap)
+        if not self.hands_on:
+            self.caption_rect = inner
         bw = min(ui.px(320), (area.width - gap) // 2)
         self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
         self.replay_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)

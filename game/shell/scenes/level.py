@@ -7,7 +7,11 @@ step to step by replacing the screen: lesson beats (``lesson.py``), questions
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+import pygame
 
 from game.core.content import Lesson, Level
 from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
@@ -20,6 +24,9 @@ from game.shell.scenes.question import QuestionScene
 if TYPE_CHECKING:
     from game.shell.app import App
 
+WARM_UP_BUDGET_S = 0.004  # per frame of a lesson, spent drawing sprites ahead of need
+_FINISHED = object()
+
 __all__ = ["FeedbackScene", "LessonScene", "LevelPlay", "QuestionScene"]
 
 
@@ -31,8 +38,26 @@ class LevelPlay:
         self.level = level
         self.number = app.content.levels.index(level) + 1 if level in app.content.levels else 1
         self.session = QuizSession.start(level, app.rng)
-        self.art = make_scene_art(level.scene, app.reduced_motion)
+        self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet)
         self.hands_on_done = False  # the hands-on moment happens once per play
+        self._warming: Iterator[None] | None = None
+        self._warmed_for: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
+
+    def warm_up(self, rect: pygame.Rect, cue: str, budget_s: float = WARM_UP_BUDGET_S) -> None:
+        """Draw the scene's sprites ahead of need, a few milliseconds per frame, so no cue
+        stalls on its first frame; starts again if the window changed size."""
+        size = self.app.screen.get_size()
+        key = (size, (rect.x, rect.y, rect.width, rect.height))
+        if key != self._warmed_for:
+            self._warmed_for = key
+            self._warming = self.art.warm_up(size, rect.copy(), cue)
+        if self._warming is None:
+            return
+        end = time.perf_counter() + budget_s
+        while time.perf_counter() < end:
+            if next(self._warming, _FINISHED) is _FINISHED:
+                self._warming = None
+                return
 
     def begin(self) -> None:
         self.app.stats.level_started(self.level.id)
