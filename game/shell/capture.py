@@ -171,6 +171,8 @@ class Tour:
                     if app.top.find("next").label != "Show me":
                         break
                     self.press("next")
+                    for _ in range(10):  # let each step's animation play out
+                        app.frame([], 0.1)
                 for _ in range(10):
                     app.frame([], 0.1)
                 self.shot(f"scene-{level.scene}-after-hands-on")

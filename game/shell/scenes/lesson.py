@@ -27,7 +27,7 @@ class LessonScene(LevelScreen):
         self.replay = replay
         self.art = play.art
         self.hands_on = not replay and not play.hands_on_done and lesson.cue == self.art.hands_on_cue
-        self.next_button = Button("Back to my answer" if replay else "Next", self.next, "primary", name="next")
+        self.next_button = Button("", self.next, "primary", name="next")
         self.replay_button = Button("Play again", self.replay_beat, name="replay")
         self.buttons = [self.replay_button, self.next_button, self.pause_button]
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
@@ -43,6 +43,7 @@ class LessonScene(LevelScreen):
             self.art.start_hands_on()
         super().enter()
         self.focus = self.next_button
+        self._label_next()
         self.app.speak([self.lesson.caption, self.task_text])
 
     def screen_text(self) -> tuple[str, ...]:
@@ -76,8 +77,12 @@ class LessonScene(LevelScreen):
     def update(self, dt: float) -> None:
         self.play.warm_up(self.scene_rect, self.lesson.cue)
         self.art.update(dt)
+        self._label_next()
         if self.hands_on and self.art.hands_on_done:
             self.play.hands_on_done = True
+
+    def _label_next(self) -> None:
+        """Next says what it will do: finish the hands-on moment, return, or move on."""
         if self.replay:
             self.next_button.label = "Back to my answer"
         else:
