@@ -87,6 +87,7 @@ class Button:
     style: str = "secondary"  # primary, secondary, right, wrong, selected, plain
     badge: str = ""
     icon: str = ""  # "check", "cross" or ""
+    tag: str = ""  # a short note at the right end ("2nd", "with 5"); the label makes room for it
     enabled: bool = True
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     name: str = ""  # a stable name for tests and the capture tour
@@ -106,12 +107,13 @@ class Button:
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, pressed: bool) -> None:
         fill, ink = self.colours(ui.palette)
-        if not self.enabled:
-            fill, ink = ui.palette.secondary, ui.palette.text_muted
+        border = ui.palette.border
+        if not self.enabled:  # no fill and a grey edge: plainly not pressable in either theme
+            fill, ink, border = ui.palette.background, ui.palette.text_muted, ui.palette.star_empty
         rect = self.rect.move(0, ui.px(2)) if pressed else self.rect
         radius = ui.px(ui.m.radius)
         pygame.draw.rect(surface, fill, rect, border_radius=radius)
-        pygame.draw.rect(surface, ui.palette.border, rect, ui.px(ui.m.border_width), border_radius=radius)
+        pygame.draw.rect(surface, border, rect, ui.px(ui.m.border_width), border_radius=radius)
         pad = ui.px(14)
         inner = rect.inflate(-2 * pad, -ui.px(6))
         if self.badge:
@@ -123,6 +125,13 @@ class Button:
             ui.draw_text(surface, self.badge, "body", badge_rect, fill, bold=True, align="center", valign="middle")
             inner.width -= d + pad
             inner.left += d + pad
+        if self.tag:
+            font = ui.text.font(ui.type_size("body"), True)
+            w = min(font.size(self.tag)[0] + ui.px(24), inner.width // 2)
+            tag = pygame.Rect(inner.right - w, rect.top + ui.px(6), w, rect.height - ui.px(12))
+            ui.panel(surface, tag, ui.palette.surface)
+            ui.draw_text(surface, self.tag, "body", tag, ui.palette.text, bold=True, align="center", valign="middle")
+            inner.width -= w + pad
         if self.icon:
             d = min(rect.height - ui.px(16), ui.px(36))
             icon_rect = pygame.Rect(inner.right - d, rect.centery - d // 2, d, d)

@@ -33,6 +33,7 @@ class FeedbackScene(LevelScreen):
         if not outcome.correct:
             self.buttons.insert(0, self.watch_button)
         self.banner = pygame.Rect(0, 0, 0, 0)
+        self.prompt_rect = pygame.Rect(0, 0, 0, 0)
         self.answer_rect = pygame.Rect(0, 0, 0, 0)
         self.explain_rect = pygame.Rect(0, 0, 0, 0)
         self.chosen_rect = pygame.Rect(0, 0, 0, 0)
@@ -68,16 +69,26 @@ class FeedbackScene(LevelScreen):
         area = self.content_rect
         gap = ui.px(ui.m.gap)
         control = ui.control_height()
+        q = self.asked.question
         banner_h = max(control, int(ui.type_size("title") * 1.3))
         self.banner = pygame.Rect(area.left, area.top, area.width, banner_h)
         buttons = pygame.Rect(area.left, area.bottom - control, area.width, control)
-        text_w = area.width - ui.px(100)
-        answer_h = ui.text.fit(
-            "The answer: " + self.answer_lines, ui.type_size("body"), text_w, 10_000, True
-        ).height + ui.px(24)
+        room = buttons.top - self.banner.bottom - 3 * gap
+        # Space goes first to the explanation, then the answer, then what was chosen, and
+        # last to the question repeated in small type (left out when the screen is full).
+        explain_h = ui.text.fit(q.explain, ui.type_size("body"), area.width - ui.px(36), 10_000).height + ui.px(28)
+        answer_text = "The answer: " + self.answer_lines
+        answer_h = ui.text.fit(answer_text, ui.type_size("body"), area.width - ui.px(100), 10_000, True).height
+        answer_h = min(answer_h + ui.px(24), max(control, room - explain_h))
         chosen_h = int(ui.type_size("body") * 1.4) if self.chosen_text else 0
-        answer_h = min(answer_h, area.height // 3)
-        self.answer_rect = pygame.Rect(area.left, self.banner.bottom + gap, area.width, answer_h)
+        if answer_h + chosen_h + explain_h > room:
+            chosen_h = 0
+        prompt_h = ui.text.fit(q.prompt, ui.type_size("small"), area.width, 10_000).height
+        if answer_h + chosen_h + explain_h + prompt_h + gap > room:
+            prompt_h = 0
+        self.prompt_rect = pygame.Rect(area.left, self.banner.bottom + gap // 2, area.width, prompt_h)
+        top = self.prompt_rect.bottom + (gap // 2 if prompt_h else 0)
+        self.answer_rect = pygame.Rect(area.left, top, area.width, answer_h)
         self.chosen_rect = pygame.Rect(area.left, self.answer_rect.bottom + gap // 2, area.width, chosen_h)
         top = self.chosen_rect.bottom + gap
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
@@ -98,10 +109,14 @@ class FeedbackScene(LevelScreen):
         word = "Right!" if right else "Not quite"
         if right and self.outcome.points:
             word += f"  +{self.outcome.points} points"
+            if self.outcome.streak > 1:
+                word += f" ({self.outcome.streak} in a row)"
         text_rect = pygame.Rect(
             icon.right + ui.px(16), self.banner.top, self.banner.right - icon.right - ui.px(32), self.banner.height
         )
         ui.draw_text(surface, word, "title", text_rect, ink, bold=True, valign="middle")
+        if self.prompt_rect.height:
+            ui.draw_text(surface, self.asked.question.prompt, "small", self.prompt_rect, p.text_muted)
         ui.panel(surface, self.answer_rect, p.surface)
         pygame.draw.rect(surface, p.right, self.answer_rect, ui.px(5), border_radius=ui.px(ui.m.radius))
         mark = pygame.Rect(self.answer_rect.left + ui.px(14), self.answer_rect.top + ui.px(12), ui.px(36), ui.px(36))
@@ -113,7 +128,7 @@ class FeedbackScene(LevelScreen):
             self.answer_rect.height - ui.px(24),
         )
         ui.draw_text(surface, "The answer: " + self.answer_lines, "body", inner, bold=True, valign="middle")
-        if self.chosen_text:
+        if self.chosen_text and self.chosen_rect.height:
             mark = pygame.Rect(self.chosen_rect.left + ui.px(14), self.chosen_rect.top + ui.px(4), ui.px(28), ui.px(28))
             draw_icon(surface, "cross", mark, p.wrong, ui.px(4))
             rect = self.chosen_rect.move(ui.px(60), 0)

@@ -148,7 +148,7 @@ class PinPadScene(Scene):
             *self.digit_buttons,
             Button("Clear", self.clear, name="clear"),
             Button("Enter", self.submit, "primary", name="enter"),
-            Button("Cancel", app.pop, name="cancel"),
+            Button("Cancel: back to the game", app.pop, name="cancel"),
         ]
         self.display = pygame.Rect(0, 0, 0, 0)
         self.message_rect = pygame.Rect(0, 0, 0, 0)
@@ -210,9 +210,10 @@ class PinPadScene(Scene):
         )
         cells = grid(pad, 15, 3, gap)
         clear, enter, cancel = self.buttons[10:13]
-        order = [*self.digit_buttons[:9], clear, self.digit_buttons[9], enter, cancel]
+        order = [*self.digit_buttons[:9], clear, self.digit_buttons[9], enter]
         for button, rect in zip(order, cells):
             button.rect = rect
+        cancel.rect = cells[12].union(cells[14])  # a full-width way back on the last row
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui

@@ -28,7 +28,7 @@ class LessonScene(LevelScreen):
         self.art = play.art
         self.hands_on = not replay and not play.hands_on_done and lesson.cue == self.art.hands_on_cue
         self.next_button = Button("", self.next, "primary", name="next")
-        self.replay_button = Button("Play again", self.replay_beat, name="replay")
+        self.replay_button = Button("Replay scene", self.replay_beat, name="replay")
         self.buttons = [self.replay_button, self.next_button, self.pause_button]
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.caption_rect = pygame.Rect(0, 0, 0, 0)
@@ -101,7 +101,9 @@ class LessonScene(LevelScreen):
         text = f"Your turn: {art.hands_on_prompt}"
         if art.show_hint:
             text += f" {art.hands_on_hint}"
-        return text + f" ({art.hands_on_keyboard})"
+        if self.app.keyboard_used:  # keys mean nothing on a touch screen, so say them only to key users
+            text += f" ({art.hands_on_keyboard})"
+        return text
 
     def layout(self) -> None:
         super().layout()

@@ -15,11 +15,13 @@ if TYPE_CHECKING:
 class PauseScene(MenuScene):
     name = "pause"
     heading = "Paused"
-    body = "Take your time. Nothing happens while you are here. The timer, if any, is paused."
+    body = "Take your time. Nothing happens while you are here."
     overlay = True
 
     def __init__(self, app: App, restart: Callable[[], None]) -> None:
         super().__init__(app)
+        if app.settings.mode == "challenge" and app.settings.timer:
+            self.body += " The question timer is paused."
         self.buttons = [
             Button("Resume", app.pop, "primary", name="resume"),
             Button("Restart level", restart, name="restart"),

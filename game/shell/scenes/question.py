@@ -162,32 +162,24 @@ class QuestionScene(LevelScreen):
             for b in self.option_buttons:
                 placed = b.label in self.order
                 b.style = "selected" if placed else "secondary"
-                b.icon = ""
+                b.tag = ORDINALS[self.order.index(b.label)] if placed else ""
             self.check_button.enabled = len(self.order) == len(self.asked.options)
         elif self.kind == "match":
-            paired_rights = set(self.pairs.values())
+            badge_of = {b.label: b.badge for b in self.option_buttons}
+            left_of = {right: left for left, right in self.pairs.items()}
             for b in self.option_buttons:
                 if b.name.startswith("left-"):
-                    b.style = (
-                        "selected"
-                        if b.label == self.picked_left
-                        else ("primary" if b.label in self.pairs else "secondary")
-                    )
+                    partner = self.pairs.get(b.label)
+                    b.style = "selected" if b.label == self.picked_left else ("primary" if partner else "secondary")
                 else:
-                    b.style = "primary" if b.label in paired_rights else "secondary"
+                    partner = left_of.get(b.label)
+                    b.style = "primary" if partner else "secondary"
+                b.tag = f"with {badge_of[partner]}" if partner else ""  # both sides name their partner
             self.check_button.enabled = len(self.pairs) == len(self.asked.lefts)
         self.clear_button.enabled = bool(self.order or self.pairs or self.picked_left)
         if self.check_button.enabled and self.kind in ("order", "match"):
             self.focus = self.check_button  # all placed: Enter now checks the answer
 
-    def pair_label(self, left: str) -> str:
-        right = self.pairs.get(left)
-        if right is None:
-            return ""
-        badge = next(b.badge for b in self.option_buttons if b.label == right and b.name.startswith("right-"))
-        return badge
-
-    # layout and drawing
     def layout(self) -> None:
         super().layout()
         ui = self.ui
@@ -243,22 +235,6 @@ class QuestionScene(LevelScreen):
             text = f"{self.seconds_left} s left"
             ui.draw_text(surface, text, "small", self.timer_rect, ui.palette.text, bold=True, align="right")
         self.draw_buttons(surface)
-        if self.kind == "order":
-            for b in self.option_buttons:
-                if b.label in self.order:
-                    self._draw_tag(surface, b.rect, ORDINALS[self.order.index(b.label)])
-        elif self.kind == "match":
-            for b in self.option_buttons:
-                if b.name.startswith("left-") and b.label in self.pairs:
-                    self._draw_tag(surface, b.rect, f"with {self.pair_label(b.label)}")
-
-    def _draw_tag(self, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
-        """A white tag at the right end of a button: the place in the order, or the partner."""
-        ui = self.ui
-        w = min(ui.text.font(ui.type_size("body"), True).size(text)[0] + ui.px(24), rect.width // 3)
-        tag = pygame.Rect(rect.right - w - ui.px(8), rect.top + ui.px(6), w, rect.height - ui.px(12))
-        ui.panel(surface, tag, ui.palette.surface)
-        ui.draw_text(surface, text, "body", tag, bold=True, align="center", valign="middle")
 
     @property
     def hint_text(self) -> str:

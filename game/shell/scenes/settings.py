@@ -68,7 +68,11 @@ class SettingsScene(Scene):
         )
         self._add(
             "timer",
-            lambda s: "Timer: " + (f"{s.timer} seconds" if s.timer else "off"),
+            lambda s: (
+                "Timer: " + (f"{s.timer} seconds" if s.timer else "off")
+                if s.mode == "challenge"
+                else "Timer: only in Challenge mode"
+            ),
             lambda s: self._with(s, timer=_next(TIMERS, s.timer)),
         )
         self.done = Button("Done", app.pop, "primary", name="done")
