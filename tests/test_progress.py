@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_corrupt_file_is_moved_aside_and_play_goes_on(tmp_path: Path, caplog: py
         store = ProgressStore(path, clock=lambda: 0.0)
     assert store.get("a") == LevelProgress()
     assert not path.exists()
-    aside = tmp_path / "progress.json.corrupt-19700101-000000"
+    aside = tmp_path / f"progress.json.corrupt-{time.strftime('%Y%m%d-%H%M%S', time.localtime(0))}"
     assert aside.read_text() == "{not json"
     assert "damaged" in caplog.text
     store.record("a", 100, 1)

@@ -309,7 +309,7 @@ def test_a_damaged_file_is_moved_aside_and_counting_starts_again(
     aside = path.with_name(f"statistics.json.corrupt-{stamp}")
     assert aside.read_bytes() == DAMAGED[name]
     assert not path.exists()
-    assert any("statistics file was damaged" in r.message for r in caplog.records)
+    assert any("statistics.json was damaged" in r.message for r in caplog.records)
     store.question_shown(CHOICE.id)
     assert store.flush()
     assert on_disk(path).questions[CHOICE.id].shown == 1

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.core.storage import write_json_atomically
+from game.core.storage import move_aside, write_json_atomically
 
 log = logging.getLogger(__name__)
 FILE_NAME = "progress.json"
@@ -69,18 +69,8 @@ class ProgressStore:
         try:
             return _parse(json.loads(text))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            self._move_aside(exc)
+            move_aside(self.path, self._clock(), exc, "started from zero")
             return {}
-
-    def _move_aside(self, why: Exception) -> None:
-        assert self.path is not None
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(self._clock()))
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        try:
-            self.path.replace(aside)
-            log.warning("progress file was damaged (%s); moved it to %s and started from zero", why, aside)
-        except OSError as exc:
-            log.warning("progress file was damaged (%s) and could not be moved aside: %s", why, exc)
 
 
 def _parse(data: object) -> dict[str, LevelProgress]:

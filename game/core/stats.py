@@ -20,7 +20,7 @@ from pathlib import Path
 from game.core.content import Question
 from game.core.quiz import Response
 from game.core.settings import Settings
-from game.core.storage import write_json_atomically
+from game.core.storage import move_aside, write_json_atomically
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,7 @@ class StatsStore:
         except FileNotFoundError:
             return Statistics()
         except UnicodeDecodeError as exc:
-            self._move_aside(exc)
+            move_aside(self.path, self._clock(), exc, "counting starts again")
             return Statistics()
         except OSError as exc:
             log.warning("could not read statistics from %s: %s; counting from zero", self.path, exc)
@@ -319,18 +319,8 @@ class StatsStore:
         try:
             return Statistics.from_json(json.loads(text))
         except (ValueError, TypeError, AttributeError, RecursionError) as exc:
-            self._move_aside(exc)
+            move_aside(self.path, self._clock(), exc, "counting starts again")
             return Statistics()
-
-    def _move_aside(self, why: Exception) -> None:
-        assert self.path is not None
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        try:
-            self.path.replace(aside)
-            log.warning("statistics file was damaged (%s); moved it to %s and counting starts again", why, aside)
-        except OSError as exc:
-            log.warning("statistics file was damaged (%s) and could not be moved aside: %s", why, exc)
 
 
 def _table(data: dict[str, object], key: str) -> dict[str, dict[str, object]]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+log = logging.getLogger(__name__)
 APP_NAME = "ImmunoQuest"
 
 
@@ -38,3 +41,15 @@ def write_atomically(path: Path, text: str) -> None:
 
 def write_json_atomically(path: Path, data: Any) -> None:
     write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def move_aside(path: Path, now: float, why: Exception, what: str) -> None:
+    """A damaged file is kept as ``<name>.corrupt-<time>`` for a person to look at, and
+    the game starts that file afresh; ``what`` says in the log what was lost."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    try:
+        path.replace(aside)
+        log.warning("%s was damaged (%s); moved it to %s and %s", path.name, why, aside, what)
+    except OSError as exc:
+        log.warning("%s was damaged (%s) and could not be moved aside: %s", path.name, why, exc)
