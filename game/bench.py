@@ -51,6 +51,16 @@ def press(app: App, *names: str) -> None:
         app.top.find(name).on_press()
 
 
+def then(first: Callable[[App], object], *names: str) -> Callable[[App], None]:
+    """A ``show``: do ``first``, then press the buttons called ``names``."""
+
+    def show(app: App) -> None:
+        first(app)
+        press(app, *names)
+
+    return show
+
+
 def title(app: App) -> None:
     from game.shell.scenes.title import TitleScene
 
@@ -111,11 +121,11 @@ def still_there(app: App) -> None:
 # Every screen that is not per level or per question kind: one line each.
 SCREENS: list[Item] = [
     Item("title", title),
-    Item("about", lambda app: (title(app), press(app, "about"))),
-    Item("settings", lambda app: (title(app), press(app, "settings"))),
-    Item("quit-confirm", lambda app: (title(app), press(app, "quit"))),
+    Item("about", then(title, "about")),
+    Item("settings", then(title, "settings")),
+    Item("quit-confirm", then(title, "quit")),
     Item("level-select", level_select),
-    Item("pause", lambda app: (first_question(app), press(app, "pause"))),
+    Item("pause", then(first_question, "pause")),
     Item("attract (kiosk)", attract),
     Item("still-there (kiosk)", still_there),
     Item("pin-pad (kiosk)", pin_pad),
@@ -162,8 +172,8 @@ def show_question(app: App, kind: str, answered: int = 0, respond: str = "") -> 
             scene.find(f"option-{asked.options.index(item) + 1}").on_press()
     elif kind == "match":
         for n in range(1, answered + 1):
-            right = q.pairs[n - 1][1]
-            press(app, f"left-{n}", f"right-{asked.options.index(right) + 1}")
+            partner = q.pairs[n - 1][1]
+            press(app, f"left-{n}", f"right-{asked.options.index(partner) + 1}")
     if respond:
         right = respond == "right"
         if kind in ("choice", "truefalse"):
@@ -171,10 +181,8 @@ def show_question(app: App, kind: str, answered: int = 0, respond: str = "") -> 
             n = next(i for i, option in enumerate(asked.options, 1) if (option == correct) == right)
             press(app, f"option-{n}")
         else:
-            response = q.items if kind == "order" else q.pairs
-            if not right:
-                response = tuple(reversed(response))  # type: ignore[assignment]
-            play.answer(asked, response)
+            response: tuple[object, ...] = q.items if kind == "order" else q.pairs
+            play.answer(asked, response if right else tuple(reversed(response)))  # type: ignore[arg-type]
 
 
 def lesson_screens(app: App, level: Level, frames: int) -> Item:
@@ -222,13 +230,17 @@ def level_screens(app: App, frames: int) -> Iterator[Item]:
         yield lesson_screens(app, level, frames)
         yield hands_on(app, level)
     for kind in question_kinds(app):
-        yield Item(f"question-{kind}", lambda app, kind=kind: show_question(app, kind))
+        yield Item(f"question-{kind}", question(kind))
         if kind in ("order", "match"):
-            yield Item(f"question-{kind} half done", lambda app, kind=kind: show_question(app, kind, answered=2))
-    yield Item("feedback right", lambda app: show_question(app, "choice", respond="right"))
-    yield Item("feedback wrong", lambda app: show_question(app, "choice", respond="wrong"))
+            yield Item(f"question-{kind} half done", question(kind, answered=2))
+    yield Item("feedback right", question("choice", respond="right"))
+    yield Item("feedback wrong", question("choice", respond="wrong"))
     yield Item("results", results)
-    yield Item("cross-fade", lambda app: title(app), lambda app, i: cross_fade(app, i))
+    yield Item("cross-fade", title, cross_fade)
+
+
+def question(kind: str, answered: int = 0, respond: str = "") -> Callable[[App], None]:
+    return lambda app: show_question(app, kind, answered, respond)
 
 
 def results(app: App) -> None:
@@ -240,7 +252,7 @@ def results(app: App) -> None:
 def cross_fade(app: App, i: int) -> None:
     """A transition on every frame: the costliest moment of a screen change."""
     if app.transition is None or app.transition.done:
-        app._fade()  # noqa: SLF001 - the app's own transition, started as a screen change would
+        app._fade()
 
 
 # measuring
@@ -372,7 +384,7 @@ def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
         before = len(app.faults)
         try:
             row = summarise(item.name, time_item(app, item, frames), empty_p99)
-        except Exception as exc:  # noqa: BLE001 - report the screen that failed and go on
+        except Exception as exc:
             faults.append(f"{item.name}: {type(exc).__name__}: {exc}")
             app.recover(f"{item.name}: {exc!r}")
             continue
@@ -398,11 +410,13 @@ def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
 
 
 def show_row(row: dict[str, object]) -> None:
-    print(f"{row['item']:32} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['max_ms']:8.2f} {row['p99_vs_empty']:10.1f}")
+    print(
+        f"{row['item']:32} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['max_ms']:8.2f} {row['p99_vs_empty']:10.1f}"
+    )
     sys.stdout.flush()
 
 
-def missed_targets(rows: list[dict[str, object]], totals: dict[str, object]) -> list[str]:
+def missed_targets(rows: list[dict[str, object]], totals: dict[str, float | None]) -> list[str]:
     missed = [f"{r['item']} p99 {r['p99_ms']} ms" for r in rows if float(r["p99_ms"]) > TARGETS["p99_ms"]]  # type: ignore[arg-type]
     for key in ("startup_ms", "peak_rss_mb", "static_cpu_percent"):
         value = totals[key]

@@ -119,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         written = capture_tour(options, Path(args.capture))
         print(f"wrote {len(written)} screenshots to {args.capture}")
         return 0
+    if args.bench:
+        from game.bench import run_bench
+
+        return run_bench(options, max(1, args.frames))
     return play(options)
 
 

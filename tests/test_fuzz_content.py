@@ -12,6 +12,7 @@ make); one example in eight mutates the whole file.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -24,11 +25,13 @@ from game.core.content import Content
 from game.core.errors import FileProblems
 from game.core.loader import load_content
 
-EXAMPLES = 500
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))  # fewer for a quick run (the classic-pygame CI)
 LINES = SHIPPED.read_text(encoding="utf-8").splitlines(keepends=True)
 LEVEL_STARTS = [i for i, line in enumerate(LINES) if re.match(r"\s*- id: ", line)]
 HEADER = LINES[: LEVEL_STARTS[0]]
 LEVELS = [LINES[a:b] for a, b in zip(LEVEL_STARTS, [*LEVEL_STARTS[1:], len(LINES)])]
+OPS = ["delete", "duplicate", "swap", "indent", "insert", "scalar", "scalar", "retype", "collapse", "truncate", "join"]
+SHAPES = ["[]", "{}", "[x]", "[x, x]", "[[a, b]]", "[1, 2, 3]", "{a: b}", "", "~", "- x", "[yes, no]", "[a, [b]]"]
 PUNCTUATION = ":-[]{},&*!|>'\"%@`#?~\t\n\\ "
 SCALARS = [
     "yes", "no", "on", "off", "true", "false", "True", "null", "~", "0", "-1", "1.5", "1e9", "0x1F", "0o17",
@@ -53,8 +56,12 @@ def mutated(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6))):
         if not lines:
             break
-        i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "duplicate", "swap", "indent", "insert", "scalar", "truncate", "join"]))
+        op = draw(st.sampled_from(OPS))
+        valued = [k for k, line in enumerate(lines) if ": " in line or line.lstrip().startswith("- ")]
+        if op in ("scalar", "retype") and valued:
+            i = draw(st.sampled_from(valued))  # a line that holds a value
+        else:
+            i = draw(st.integers(0, len(lines) - 1))
         if op == "delete":
             del lines[i]
         elif op == "duplicate":
@@ -72,17 +79,28 @@ def mutated(draw: st.DrawFn) -> str:
             at = draw(st.integers(0, len(line)))
             chars = draw(st.text(alphabet=st.sampled_from(PUNCTUATION) | st.characters(), min_size=1, max_size=4))
             lines[i] = line[:at] + chars + line[at:]
-        elif op == "scalar":
+        elif op in ("scalar", "retype"):
             line = lines[i]
+            value = draw(st.sampled_from(SCALARS if op == "scalar" else SHAPES))
             if ": " in line:
-                key = line.split(": ", 1)[0]
-                lines[i] = f"{key}: {draw(st.sampled_from(SCALARS))}\n"
+                lines[i] = f"{line.split(': ', 1)[0]}: {value}\n"
             else:
-                lines[i] = re.sub(r"- .*", "- " + draw(st.sampled_from(SCALARS)), line)
+                lines[i] = re.sub(r"- .*", "- " + value.replace("\n", "\\n"), line)
+        elif op == "collapse":  # a block ("key:" and the lines under it) becomes one flow value
+            blocks = [k for k, line in enumerate(lines) if line.rstrip().endswith(":")]
+            if blocks:
+                k = draw(st.sampled_from(blocks))
+                indent = len(lines[k]) - len(lines[k].lstrip())
+                end = k + 1
+                while end < len(lines) and (
+                    len(lines[end]) - len(lines[end].lstrip()) > indent or not lines[end].strip()
+                ):
+                    end += 1
+                lines[k:end] = [f"{lines[k].rstrip()} {draw(st.sampled_from(SHAPES))}\n"]
         elif op == "join" and i + 1 < len(lines):
             lines[i : i + 2] = [lines[i].rstrip("\n") + " " + lines[i + 1]]
         else:  # truncate the file at a character inside this line
-            lines = lines[:i] + [lines[i][: draw(st.integers(0, len(lines[i])))]]
+            lines = [*lines[:i], lines[i][: draw(st.integers(0, len(lines[i])))]]
     return "".join(lines)
 
 

@@ -19,15 +19,22 @@ from game.shell.theme import Colour
 
 log = logging.getLogger(__name__)
 
+SURFACE_BYTES = 32 * 1024 * 1024  # rendered lines kept; a screen of 200 % text at 1080p needs under 10 MB
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
 class BoundedCache(Generic[K, V]):
-    """A least-recently-used cache that never holds more than ``limit`` entries."""
+    """A least-recently-used cache that never holds more than ``limit`` entries, nor (if
+    ``weigh`` is given) more than ``max_weight`` in total, e.g. bytes of pixels; the
+    newest entry is always kept, even if it alone weighs more."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, weigh: Callable[[V], int] | None = None, max_weight: int = 0) -> None:
         self.limit = limit
+        self.max_weight = max_weight
+        self.weight = 0
+        self._weigh = weigh
         self._items: OrderedDict[K, V] = OrderedDict()
 
     def get(self, key: K, make: Callable[[], V]) -> V:
@@ -37,8 +44,14 @@ class BoundedCache(Generic[K, V]):
         except KeyError:
             value = make()
             self._items[key] = value
-            if len(self._items) > self.limit:
-                self._items.popitem(last=False)
+            if self._weigh is not None:
+                self.weight += self._weigh(value)
+            while len(self._items) > 1 and (
+                len(self._items) > self.limit or (self._weigh is not None and self.weight > self.max_weight)
+            ):
+                _, old = self._items.popitem(last=False)
+                if self._weigh is not None:
+                    self.weight -= self._weigh(old)
             return value
 
     def __len__(self) -> int:
@@ -46,6 +59,11 @@ class BoundedCache(Generic[K, V]):
 
     def clear(self) -> None:
         self._items.clear()
+        self.weight = 0
+
+
+def surface_bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
 def _font_files() -> tuple[str | None, str | None]:
@@ -79,7 +97,10 @@ class TextRenderer:
     def __init__(self) -> None:
         self._regular, self._bold = _font_files()
         self._fonts: BoundedCache[tuple[int, bool], pygame.font.Font] = BoundedCache(48)
-        self._surfaces: BoundedCache[tuple[str, int, bool, Colour], pygame.Surface] = BoundedCache(600)
+        # Bounded in bytes too: 600 lines of 200 % text at 1920x1080 would hold about 90 MB.
+        self._surfaces: BoundedCache[tuple[str, int, bool, Colour], pygame.Surface] = BoundedCache(
+            600, surface_bytes, SURFACE_BYTES
+        )
         self._blocks: BoundedCache[tuple[str, int, bool, int, int, int], TextBlock] = BoundedCache(400)
         self.overflows: set[str] = set()  # texts that did not fit even at the smallest size
 
@@ -90,6 +111,7 @@ class TextRenderer:
             "fonts": (len(self._fonts), self._fonts.limit),
             "surfaces": (len(self._surfaces), self._surfaces.limit),
             "blocks": (len(self._blocks), self._blocks.limit),
+            "surface bytes": (self._surfaces.weight, self._surfaces.max_weight),
         }
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
