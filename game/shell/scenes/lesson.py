@@ -9,6 +9,8 @@ import pygame
 
 from game.core.content import Lesson
 from game.shell.scenes.level_screen import LevelScreen
+
+MIN_SCENE_PX = 16  # below this the animated scene is left out rather than squeezed
 from game.shell.ui import Button, stack
 
 if TYPE_CHECKING:
@@ -137,7 +139,8 @@ class LessonScene(LevelScreen):
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
         self.draw_bar(surface)
-        self.art.draw(surface, self.scene_rect)
+        if min(self.scene_rect.size) >= MIN_SCENE_PX:  # a tiny window leaves no room for it
+            self.art.draw(surface, self.scene_rect)
         ui.panel(surface, self.band, ui.palette.surface_alt)
         ui.draw_text(surface, self.lesson.caption, "body", self.caption_rect)
         if self.task_rect.height:

@@ -17,7 +17,7 @@ from game.core.content import Lesson, Level
 from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scenes.feedback import FeedbackScene
-from game.shell.scenes.lesson import LessonScene
+from game.shell.scenes.lesson import MIN_SCENE_PX, LessonScene
 from game.shell.scenes.pause import PauseScene
 from game.shell.scenes.question import QuestionScene
 
@@ -46,6 +46,8 @@ class LevelPlay:
     def warm_up(self, rect: pygame.Rect, cue: str, budget_s: float = WARM_UP_BUDGET_S) -> None:
         """Draw the scene's sprites ahead of need, a few milliseconds per frame, so no cue
         stalls on its first frame; starts again if the window changed size."""
+        if rect.width < MIN_SCENE_PX or rect.height < MIN_SCENE_PX:
+            return  # a window squeezed too small has no room for the scene: nothing to warm
         size = self.app.screen.get_size()
         key = (size, (rect.x, rect.y, rect.width, rect.height))
         if key != self._warmed_for:
