@@ -118,6 +118,23 @@ def still_there(app: App) -> None:
     app.push(StillThereScene(app))
 
 
+def glossary(app: App) -> None:
+    """The words explained on the first question screen that offers them."""
+    for kind in question_kinds(app):
+        show_question(app, kind)
+        if any(b.name == "words" for b in app.top.buttons):
+            press(app, "words")
+            return
+    raise LookupError("no question screen offers the glossary")
+
+
+def unavailable(app: App) -> None:
+    from game.shell.scenes.kiosk import UnavailableScene
+
+    kiosk_app(app)
+    app.replace(UnavailableScene(app, "questions.yaml:3: an example problem"))
+
+
 # Every screen that is not per level or per question kind: one line each.
 SCREENS: list[Item] = [
     Item("title", title),
@@ -126,10 +143,12 @@ SCREENS: list[Item] = [
     Item("quit-confirm", then(title, "quit")),
     Item("level-select", level_select),
     Item("pause", then(first_question, "pause")),
+    Item("glossary", glossary),
     Item("attract (kiosk)", attract),
     Item("still-there (kiosk)", still_there),
     Item("pin-pad (kiosk)", pin_pad),
     Item("operator (kiosk)", operator_menu),
+    Item("unavailable (kiosk)", unavailable),
 ]
 
 

@@ -306,8 +306,7 @@ def test_replay_names_an_earlier_lesson_of_the_same_level(content):
                 seen.add(step["lesson"])
             else:
                 assert step["replay"] in seen, (
-                    f"{step['question']}: replay {step['replay']!r} is not a lesson "
-                    f"taught before it in {level['id']}"
+                    f"{step['question']}: replay {step['replay']!r} is not a lesson taught before it in {level['id']}"
                 )
 
 
@@ -337,9 +336,7 @@ def test_no_duplicate_prompts(content):
 
 
 def test_choice_answer_positions_are_balanced(content):
-    positions = Counter(
-        q["choices"].index(q["answer"]) for q in all_questions(content) if q["kind"] == "choice"
-    )
+    positions = Counter(q["choices"].index(q["answer"]) for q in all_questions(content) if q["kind"] == "choice")
     total = sum(positions.values())
     assert total, "no choice questions"
     for position, count in positions.items():
@@ -388,9 +385,7 @@ def test_no_numbers_but_the_infusion_length(content):
 def test_side_effect_explanations_end_by_pointing_to_the_care_team(content):
     for level in content["levels"]:
         for q in questions(level):
-            about_side_effects = (
-                level["id"] == "side-effects" or q["source"] == "Side Effects and Management"
-            )
+            about_side_effects = level["id"] == "side-effects" or q["source"] == "Side Effects and Management"
             if about_side_effects:
                 last = sentences(q["explain"])[-1]
                 assert CARE_TEAM_REMINDER.search(last), f"{q['question']}: {q['explain']!r}"

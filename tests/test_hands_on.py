@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 import pytest
-
 from driver import Driver
+
 from game.shell.scenes.level import LessonScene, LevelPlay
 
 

@@ -63,6 +63,8 @@ AWAY = ("restart", "quit-to-title", "quit", "levels", "back", "pause", "cancel",
 def expected_screens(content: Content, kiosk: bool) -> set[str]:
     screens = {"title", "about", "settings", "level-select", "lesson", "feedback", "results", "pause"}
     screens |= {f"question-{q.kind}" for q in content.questions}
+    if content.glossary:
+        screens.add("glossary")
     if kiosk:
         return screens | {"attract", "still-there", "pin-pad", "operator"}
     return screens | {"confirm"}

@@ -187,9 +187,9 @@ def test_lessons_warm_the_scene_so_later_cues_draw_nothing_new(shipped_content, 
     play.begin()
     for _ in range(20_000):  # a few ms of warm-up per frame, until it has drawn everything
         app.frame([], 0.05)
-        if play._warming is None:  # noqa: SLF001 - the test watches the warm-up finish
+        if play._warming is None:
             break
-    assert play._warming is None  # noqa: SLF001
+    assert play._warming is None
     built = app.sheet.cache.builds
     for lesson in level.lessons:
         app.replace(LessonScene(app, play, lesson))

@@ -130,7 +130,7 @@ class _ContentReader:
             if not any(isinstance(s, Lesson) and s.cue == cue for s in steps):
                 r.problem(
                     f["steps"],
-                    f"{what}: add a lesson with cue \"{cue}\"; that is where the player's hands-on moment happens",
+                    f'{what}: add a lesson with cue "{cue}"; that is where the player\'s hands-on moment happens',
                 )
         pool = sum(1 for n in step_nodes if "question" in _keys(n))
         if pool == 0:

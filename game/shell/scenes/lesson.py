@@ -9,9 +9,9 @@ import pygame
 
 from game.core.content import Lesson
 from game.shell.scenes.level_screen import LevelScreen
+from game.shell.ui import Button, stack
 
 MIN_SCENE_PX = 16  # below this the animated scene is left out rather than squeezed
-from game.shell.ui import Button, stack
 
 if TYPE_CHECKING:
     from game.shell.app import App
