@@ -8,7 +8,7 @@ from collections.abc import Callable
 from driver import Driver
 
 from game.shell.scenes.level import LevelPlay
-from game.shell.speech import NullSpeaker, ThreadedSpeaker
+from game.shell.speech import NullSpeaker, ThreadedSpeaker, sentences
 
 
 class FakeSpeaker:
@@ -68,28 +68,53 @@ def test_nothing_is_spoken_when_read_aloud_is_off(shipped_content, make_app):  #
     assert speaker.said == []
 
 
-def test_moving_on_stops_what_was_being_said(shipped_content, make_app):  # type: ignore[no-untyped-def]
-    stops: list[str] = []
+def test_moving_on_drops_the_rest_of_what_was_being_said() -> None:
+    said: list[str] = []
 
     class Engine:
         def say(self, line: str) -> None:
-            stops.append(f"say {line}")
+            said.append(line)
 
         def runAndWait(self) -> None:
             time.sleep(0.2)
 
-        def stop(self) -> None:
-            stops.append("stop")
-
     speaker = ThreadedSpeaker(Engine)
-    speaker.say(["one", "two", "three"])
+    speaker.say(["One. Two.", "Three."])
     time.sleep(0.05)
-    speaker.say(["next screen"])
+    speaker.say(["Next screen."])
     time.sleep(0.6)
     speaker.close()
-    assert "stop" in stops
-    assert "say three" not in stops  # the rest of the old screen was dropped
-    assert stops[-1] == "say next screen"
+    assert said[0] == "One."
+    assert "Two." not in said and "Three." not in said  # the rest of the old screen was dropped
+    assert said[-1] == "Next screen."
+
+
+def test_the_game_never_asks_the_engine_to_stop_from_its_own_thread() -> None:
+    """espeak-ng's cancel blocked forever with no sound device and froze the game."""
+    import threading
+
+    class Engine:
+        def say(self, line: str) -> None:
+            pass
+
+        def runAndWait(self) -> None:
+            time.sleep(0.3)
+
+        def stop(self) -> None:
+            threading.Event().wait()  # what espeak-ng did: never return
+
+    speaker = ThreadedSpeaker(Engine)
+    speaker.say(["A long caption being read."])
+    time.sleep(0.05)
+    moved_on = threading.Thread(target=lambda: (speaker.say(["The next screen."]), speaker.stop()), daemon=True)
+    moved_on.start()
+    moved_on.join(timeout=5)
+    assert not moved_on.is_alive(), "say/stop waited on the engine"
+    speaker.close()
+
+
+def test_sentences_split_at_full_stops_questions_and_exclamations() -> None:
+    assert sentences(["Right! Well done.", "", "Is it true? Yes."]) == ["Right!", "Well done.", "Is it true?", "Yes."]
 
 
 def test_a_broken_engine_means_not_available_and_no_crash() -> None:

@@ -5,17 +5,31 @@ NSSpeechSynthesizer on macOS and espeak-ng on Linux. Its ``runAndWait`` blocks, 
 it runs on a worker thread and the frame loop never waits. Each new screen replaces
 what is being said. With no engine, ``NullSpeaker`` keeps the game running and the
 settings screen says read-aloud is not available.
+
+Only the worker thread ever touches the engine. Asking an engine to stop from another
+thread is not safe: espeak-ng's cancel blocked forever on a machine with no sound
+device, which froze the whole game. So ``stop`` only raises a generation counter and
+empties the queue; the worker speaks one sentence at a time and drops the rest of an
+old screen at the next sentence boundary.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+import re
 import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(lines: list[str]) -> list[str]:
+    """Split ``lines`` into sentences so that stopping is never more than one sentence late."""
+    return [part for line in lines for part in _SENTENCE_END.split(line.strip()) if part]
 
 
 class Speaker(Protocol):
@@ -25,7 +39,7 @@ class Speaker(Protocol):
         """Stop whatever is being said and say ``lines`` in order."""
 
     def stop(self) -> None:
-        """Stop speaking now."""
+        """Stop speaking at the next sentence; never waits for the engine."""
 
     @property
     def busy(self) -> bool:
@@ -83,11 +97,6 @@ class ThreadedSpeaker:
                 self._jobs.get_nowait()
             except queue.Empty:
                 break
-        if self._engine is not None and self._busy.is_set():
-            try:
-                self._engine.stop()
-            except Exception:
-                log.exception("speech engine failed to stop")
 
     def close(self) -> None:
         self.stop()
@@ -109,7 +118,7 @@ class ThreadedSpeaker:
                 generation = self._generation
             self._busy.set()
             try:
-                for line in lines:
+                for line in sentences(lines):
                     if generation != self._generation:
                         break
                     self._engine.say(line)
