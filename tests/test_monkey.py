@@ -34,8 +34,8 @@ FULL_RUN = 12_500
 EVENTS_PER_SEED = int(os.environ.get("MONKEY_EVENTS", FULL_RUN))  # fewer for a quick run (the classic-pygame CI)
 SEEDS = {"normal": (1, 2, 3, 4, 5), "kiosk": (101, 102, 103)}  # 8 x 12,500 = 100,000 events
 KIOSK = Settings(kiosk=True, operator_pin="1234", idle_timeout=15, countdown=20)
-ODD_SIZES = [(1, 1), (123, 77), (3000, 200), (399, 299), (720, 1280), (2, 900), (400, 300), (1366, 300)]
-SMALL_SIZES = [(480, 320), (420, 560), (560, 340)]  # cheap to draw, so the monkey gets through many events
+ODD_SIZES = [(1, 1), (123, 77), (3000, 200), (639, 359), (720, 1280), (2, 900), (640, 360), (399, 700), (1366, 300)]
+SMALL_SIZES = [(640, 360), (400, 640), (700, 400)]  # the smallest that fit: cheap to draw, so the monkey gets far
 KEYS = [
     pygame.K_ESCAPE,
     pygame.K_TAB,

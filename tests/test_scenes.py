@@ -91,7 +91,7 @@ def test_right_answer_has_no_watch_again(shipped_content, make_app):  # type: ig
 
 
 # 1280x720, 1920x1080 and 720x1280 are walked by test_access.py; these are the other shapes.
-@pytest.mark.parametrize("size", [(1024, 768), (1080, 1920), (800, 600), (1280, 800)])
+@pytest.mark.parametrize("size", [(1024, 768), (1080, 1920), (800, 600), (1280, 800), (640, 360), (400, 640)])
 def test_every_screen_fits_its_text_and_controls(size, shipped_content, make_app, tmp_path):  # type: ignore[no-untyped-def]
     """The capture tour visits every screen; no text may overflow, no control may shrink below 48 px."""
     app = make_app(shipped_content, size=size)
@@ -113,17 +113,38 @@ def test_every_screen_fits_its_text_and_controls(size, shipped_content, make_app
     assert not small
 
 
-def test_resize_lays_out_again_and_tiny_windows_ask_for_more_room(shipped_content, make_app):  # type: ignore[no-untyped-def]
+def test_resize_lays_out_again_and_tiny_windows_ask_for_more_room(shipped_content, make_app, caplog):  # type: ignore[no-untyped-def]
     app = make_app(shipped_content)
     app.replace(TitleScene(app))
     app.frame([], 0.1)
     before = app.top.find("start").rect.copy()
     act(app, Act.RESIZE, pos=(1920, 1080))
     assert app.top.find("start").rect.height > before.height
+    caplog.clear()
     act(app, Act.RESIZE, pos=(200, 120))
     assert app.too_small
+    assert not [r for r in caplog.records if "does not fit" in r.getMessage()]  # no layout into a tiny box
     act(app, Act.SELECT)  # ignored, not crashed
     assert app.top.name == "title"
+    act(app, Act.RESIZE, pos=(1280, 720))
+    assert app.screen.get_rect().contains(app.top.find("start").rect)  # laid out again once it fits
+
+
+@pytest.mark.parametrize(
+    ("size", "small"),
+    [
+        ((640, 360), False),
+        ((639, 480), True),
+        ((800, 359), True),
+        ((400, 640), False),
+        ((399, 800), True),
+        ((500, 639), True),
+    ],
+)
+def test_the_smallest_windows_that_still_fit_every_screen(size, small, shipped_content, make_app):  # type: ignore[no-untyped-def]
+    """test_every_screen_fits_its_text_and_controls walks 640x360 and 400x640; anything smaller asks for room."""
+    app = make_app(shipped_content, size=size)
+    assert app.too_small is small
 
 
 def test_nothing_is_redrawn_while_nothing_changes(shipped_content, make_app):  # type: ignore[no-untyped-def]

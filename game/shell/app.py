@@ -28,7 +28,7 @@ from game.shell.art.sprites import CharacterSheet
 from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
 from game.shell.speech import NullSpeaker, Speaker
-from game.shell.theme import MIN_WINDOW, PALETTES
+from game.shell.theme import PALETTES, too_small
 from game.shell.ui import Ui
 
 log = logging.getLogger(__name__)
@@ -327,13 +327,14 @@ class App:
             self.screen = pygame.display.set_mode(size, flags)
         self.ui.resize(self.screen.get_size())
         self.transition = None
+        if self.too_small:
+            return  # nothing is shown but the "make the window larger" note; lay out when it grows
         for scene in self.stack:
             scene.layout()
 
     @property
     def too_small(self) -> bool:
-        w, h = self.screen.get_size()
-        return w < MIN_WINDOW[0] or h < MIN_WINDOW[1]
+        return too_small(self.screen.get_size())
 
     def needs_redraw(self) -> bool:
         return self.dirty or self.transition is not None or self.top.needs_redraw()

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 Colour = tuple[int, int, int]
 
 REFERENCE_SIZE = (1280, 720)
-MIN_WINDOW = (400, 300)  # below this the game asks for a bigger window instead of squeezing
+# Below half the reference layout (640x360 landscape, 400x640 portrait) text would
+# have to shrink under a readable size, so the game asks for a bigger window instead.
+MIN_SCALE = 0.5
+MIN_PORTRAIT_WIDTH = 400  # a 360-wide portrait window cannot fit a lesson's heading
 
 
 @dataclass(frozen=True)
@@ -167,3 +170,8 @@ def scale_for(size: tuple[int, int]) -> float:
     landscape = min(w / 1280, h / 720)
     portrait = min(w / 720, h / 1280)
     return max(0.3, landscape, portrait)
+
+
+def too_small(size: tuple[int, int]) -> bool:
+    w, h = size
+    return scale_for(size) < MIN_SCALE or (h > w and w < MIN_PORTRAIT_WIDTH)

@@ -33,10 +33,11 @@ class LevelCard(Button):
         star_r = min(ui.px(16), inner.height // 10)
         footer_h = max(2 * star_r + ui.px(6), int(ui.type_size("small") * 1.3))
         top = pygame.Rect(inner.left, inner.top, inner.width, int(inner.height * 0.55) - footer_h // 2)
-        summary = pygame.Rect(
-            inner.left, top.bottom + ui.px(6), inner.width, inner.bottom - footer_h - top.bottom - ui.px(12)
-        )
-        ui.draw_text(surface, f"{self.badge}. {self.level.title}", "body", top, p.text, bold=True)
+        title = ui.block(f"{self.badge}. {self.level.title}", "body", top, bold=True)
+        ui.text.draw_block(surface, title, top, p.text, "left", "top")
+        # The summary takes whatever the title leaves: a one-line title gives it a third line.
+        summary_top = top.top + title.height + ui.px(6)
+        summary = pygame.Rect(inner.left, summary_top, inner.width, inner.bottom - footer_h - summary_top - ui.px(6))
         summary_text = self.level.summary if self.enabled else "Locked: earn a star in the level before."
         ui.draw_text(surface, summary_text, "small", summary, p.text_muted)
         y = inner.bottom - footer_h // 2
