@@ -599,7 +599,9 @@ def test_a_1080p_scene_fits_the_default_sheet_without_thrashing(name):
     sheet = CharacterSheet()
     art = make_scene_art(name, sheet=sheet)
     _steps(art.warm_up(screen.get_size(), rect))
-    assert sheet.cache.bytes <= sheet.cache.max_bytes // 2
+    # One scene is on screen at a time (levels change through the results screen), so
+    # a scene may use most of the sheet; a quarter stays free for labels and glows.
+    assert sheet.cache.bytes <= sheet.cache.max_bytes * 3 // 4
     builds = sheet.cache.builds
     for cue in art.cues:
         art.set_cue(cue)
@@ -631,3 +633,43 @@ def test_step_positions_follow_the_drawn_rect():
     b = art.hands_on_targets()
     assert [(x + 500, y + 300) for x, y in a] == b
     assert math.dist(a[0], a[1]) > 48
+
+
+@pytest.mark.parametrize("kind", ["blood", "lab", "clinic", "sky", "party"])
+@pytest.mark.parametrize("size", [(1240, 300), (300, 900)])
+def test_every_backdrop_fills_every_pixel(kind, size):
+    """A band the gradient (or the sunburst's clipping) missed would show as black."""
+    from game.shell.art.stage import background
+
+    w, h = size
+    tr = h > w
+    surf = background(CharacterSheet(), kind, w, h, (tr, 0, h, min(w, h)))
+    darkest = min(sum(surf.get_at((x, y))[:3]) for x in range(0, w, 7) for y in range(0, h, 7))
+    assert darkest > 3 * 120, f"{kind} {size} has a dark hole"
+
+
+def test_a_sprite_made_of_missing_sprites_waits_for_them_one_step_at_a_time():
+    cache = art_cache.SurfaceCache()
+
+    def part(n: int) -> pygame.Surface:
+        return cache.get(("part", n), lambda: pygame.Surface((4, 4)))
+
+    def whole() -> pygame.Surface:
+        for n in range(3):
+            part(n)
+        return pygame.Surface((8, 8))
+
+    steps = 0
+    while ("whole",) not in cache._items:
+        steps += 1
+        cache.build_budget = 1
+        try:
+            if not cache.build_pending():
+                cache.get(("whole",), whole)
+        except art_cache.BuildDeferred:
+            pass
+        finally:
+            cache.build_budget = None
+        assert cache.builds <= steps  # never more than one new sprite per step
+        assert steps < 10
+    assert cache.builds == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pygame
 import pytest
 
 from game.shell.actions import Act, Action
@@ -217,3 +218,36 @@ def test_lessons_warm_the_scene_so_later_cues_draw_nothing_new(shipped_content, 
         for _ in range(40):
             app.frame([], 0.05)
     assert app.sheet.cache.builds == built
+
+
+def test_question_screens_go_on_warming_the_scene_for_the_next_lesson(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    from driver import Driver
+
+    app = make_app(shipped_content)
+    play = LevelPlay(app, shipped_content.levels[0])
+    play.begin()
+    app.frame([], 1 / 60)  # the lesson starts the warm-up
+    assert play._warming is not None
+    driver = Driver(app, "mouse")
+    while not app.top.name.startswith("question"):
+        driver.press(app.top.find("next"))
+    builds = app.sheet.cache.builds
+    for _ in range(2000):
+        app.frame([], 1 / 60)
+        if play._warming is None:
+            break
+    assert app.sheet.cache.builds > builds
+    assert play._warming is None  # finished while the question waited
+
+
+def test_a_warm_up_frame_renders_at_most_one_new_sprite(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    """Sprites take up to ~5 ms each at 1080p: two in one frame would make it run long."""
+    app = make_app(shipped_content)
+    play = LevelPlay(app, shipped_content.levels[2])
+    rect = pygame.Rect(20, 100, 1200, 500)
+    cache = app.sheet.cache
+    for _ in range(50):
+        builds = cache.builds
+        play.warm_up(rect, play.level.lessons[0].cue, budget_s=10.0)  # time is no limit here
+        assert cache.builds - builds <= 1
+    assert cache.warm_allowance == 1  # left as found, for anyone warming outside a frame

@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 import pygame
 
 MAX_ENTRIES = 1500
-MAX_BYTES = 96 * 1024 * 1024  # the whole game must stay under 200 MB at 1920x1080
+MAX_BYTES = 64 * 1024 * 1024  # the largest scene needs ~45 MB at 1080p; the game must stay under 200 MB
 
 
 class BuildDeferred(Exception):
@@ -37,6 +37,14 @@ class SurfaceCache:
         # limit). A warm-up sets it so one step renders one sprite, not a whole frame's worth.
         self.build_budget: int | None = None
         self._depth = 0  # builds in progress (a sprite may be built from other sprites)
+        # A sprite that another sprite's build needed once the budget was spent: the
+        # next step builds it on its own, so a backdrop made of many small sprites costs
+        # many small steps instead of one long one.
+        self.pending: tuple[Hashable, Callable[[], pygame.Surface]] | None = None
+        # How many sprites a warm-up step may render: the frame loop sets 0 once a frame
+        # has rendered one, or has too little time left for one, so no frame runs long.
+        self.warm_allowance = 1
+        self.deferrals = 0  # how many misses were put off (BuildDeferred), for the frame loop
 
     def __len__(self) -> int:
         return len(self._items)
@@ -46,8 +54,11 @@ class SurfaceCache:
         if surf is not None:
             self._items.move_to_end(key)
             return surf
-        if self.build_budget is not None and self._depth == 0:
+        if self.build_budget is not None:
             if self.build_budget <= 0:
+                if self._depth > 0 and self.pending is None:
+                    self.pending = (key, build)
+                self.deferrals += 1
                 raise BuildDeferred(key)
             self.build_budget -= 1
         self._depth += 1
@@ -63,7 +74,17 @@ class SurfaceCache:
             self.bytes -= _size_of(old)
         return surf
 
+    def build_pending(self) -> bool:
+        """Build the sprite a deferred build was waiting for; False if there was none."""
+        if self.pending is None:
+            return False
+        key, build = self.pending
+        self.pending = None
+        self.get(key, build)
+        return True
+
     def clear(self) -> None:
+        self.pending = None
         self._items.clear()
         self.bytes = 0
 

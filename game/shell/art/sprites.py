@@ -50,23 +50,30 @@ def _finish(c: pygame.Surface, w: int, h: int) -> pygame.Surface:
     return pygame.transform.smoothscale(c, (max(1, w), max(1, h)))
 
 
-def _pts(cx: float, cy: float, r: float, fn=None, n: int = 96) -> list[tuple[float, float]]:
-    out = []
-    for i in range(n):
-        a = TAU * i / n
-        rr = r * (fn(a) if fn else 1.0)
-        out.append((cx + math.cos(a) * rr, cy + math.sin(a) * rr))
-    return out
+_RING = tuple((math.cos(TAU * i / 96), math.sin(TAU * i / 96)) for i in range(96))  # unit circle, 96 points
+
+
+def _outline(fn=None) -> list[tuple[float, float]]:
+    """The unit shape ``r = fn(angle)`` as points (a circle without ``fn``)."""
+    if fn is None:
+        return list(_RING)
+    return [(x * k, y * k) for (x, y), k in zip(_RING, (fn(TAU * i / 96) for i in range(96)), strict=True)]
 
 
 def _shaded(surf, cx, cy, r, fn, edge, light, outline, steps: int = 18) -> None:
-    """A soft-lit blob: outline, then lighter layers toward the top-left."""
+    """A soft-lit blob: outline, then lighter layers toward the top-left.
+
+    The shape is worked out once and only moved and scaled for each layer: a sprite
+    build is then cheap enough for a warm-up step to fit inside a frame."""
+    shape = _outline(fn)
     ow = max(2.0, r * 0.075)
-    pygame.draw.polygon(surf, outline, _pts(cx, cy, r + ow * 0.5, fn))
+    rr = r + ow * 0.5
+    pygame.draw.polygon(surf, outline, [(cx + x * rr, cy + y * rr) for x, y in shape])
     for k in range(steps):
         f = k / (steps - 1)
         rr = (r - ow * 0.5) * (1 - 0.72 * f)
-        pygame.draw.polygon(surf, mix(edge, light, f**0.9), _pts(cx - 0.26 * r * f, cy - 0.3 * r * f, rr, fn))
+        ox, oy = cx - 0.26 * r * f, cy - 0.3 * r * f
+        pygame.draw.polygon(surf, mix(edge, light, f**0.9), [(ox + x * rr, oy + y * rr) for x, y in shape])
 
 
 def _shadow(surf, cx, cy, w, h, alpha: int = 60, colour=(70, 50, 80)) -> None:

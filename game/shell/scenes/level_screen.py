@@ -32,6 +32,9 @@ class LevelScreen(Scene):
     def back(self) -> None:
         self.play.pause()
 
+    def update(self, dt: float) -> None:
+        self.play.keep_warming()
+
     def screen_text(self) -> tuple[str, ...]:
         """The words on this screen, for the glossary button."""
         return ()

@@ -103,6 +103,7 @@ class QuestionScene(LevelScreen):
         return (q.prompt, *self.asked.options, *self.asked.lefts)
 
     def update(self, dt: float) -> None:
+        super().update(dt)
         if not self.limit:
             return
         before = int(self.elapsed)
