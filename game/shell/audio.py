@@ -11,6 +11,9 @@ from __future__ import annotations
 import array
 import logging
 import math
+import os
+import sys
+from collections.abc import Callable, Mapping
 
 import pygame
 
@@ -79,8 +82,26 @@ class Audio(NullAudio):
             sound.set_volume(max(0.0, min(1.0, volume)))
 
 
+def no_sound_device(
+    platform: str = sys.platform,
+    env: Mapping[str, str] = os.environ,
+    exists: Callable[[str], bool] = os.path.exists,
+) -> bool:
+    """True on a Linux machine with no sound card and no sound server (a container, a
+    kiosk PC without speakers), where SDL's attempt to open ALSA prints a screenful of
+    errors before failing. Elsewhere, or if ``SDL_AUDIODRIVER`` chooses a driver, try."""
+    if not platform.startswith("linux") or env.get("SDL_AUDIODRIVER") or env.get("PULSE_SERVER"):
+        return False
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    servers = [os.path.join(runtime, "pulse", "native"), os.path.join(runtime, "pipewire-0")] if runtime else []
+    return not any(exists(path) for path in ["/dev/snd", *servers])
+
+
 def open_audio() -> NullAudio:
     """Real sound if the machine has a device, else silence (said once in the log)."""
+    if no_sound_device():
+        log.info("no sound card or sound server; playing silently")
+        return NullAudio()
     try:
         pygame.mixer.init(frequency=RATE, size=-16, channels=2)
         init = pygame.mixer.get_init()
