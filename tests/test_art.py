@@ -673,3 +673,42 @@ def test_a_sprite_made_of_missing_sprites_waits_for_them_one_step_at_a_time():
         assert cache.builds <= steps  # never more than one new sprite per step
         assert steps < 10
     assert cache.builds == 4
+
+
+class _BlitLog(pygame.Surface):
+    """A surface that remembers where each blit landed."""
+
+    def __init__(self, size) -> None:
+        super().__init__(size)
+        self.blits: list[tuple[pygame.Surface, pygame.Rect]] = []
+
+    def blit(self, source, dest, *args, **kwargs):  # type: ignore[override]
+        at = pygame.Rect(dest) if len(dest) == 4 else pygame.Rect(dest, source.get_size())
+        self.blits.append((source, at))
+        return super().blit(source, dest, *args, **kwargs)
+
+
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT, TALL], ids=["landscape", "portrait", "tall"])
+def test_benefits_cells_are_never_cut_off_by_the_rect(size):
+    w, h, rect = size
+    sheet = CharacterSheet()
+    art = make_scene_art("benefits", sheet=sheet)
+    for hands_on in (False, True):
+        for cue in art.cues:
+            if hands_on:
+                if cue != art.hands_on_cue:
+                    continue
+                art.start_hands_on(auto_complete_after=1e9)
+            else:
+                art.set_cue(cue)
+            for k in range(60):
+                surf = _BlitLog((w, h))
+                art.draw(surf, rect)
+                cells = {id(s) for key, s in sheet.cache._items.items() if key[0] == "tcell"}
+                for source, at in surf.blits:
+                    if id(source) in cells:
+                        seen = source.get_bounding_rect(min_alpha=128).move(at.topleft)
+                        assert rect.inflate(2, 2).contains(seen), (cue, round(art.t, 1), seen, rect)
+                if hands_on and k % 10 == 9:
+                    art.hands_on_key()
+                art.update(0.25)

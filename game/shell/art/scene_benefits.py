@@ -8,14 +8,14 @@ from typing import ClassVar
 
 from game.shell.art import palette as P
 from game.shell.art.cache import q
-from game.shell.art.sprites import cal_cell
+from game.shell.art.sprites import T_CELL_REACH, cal_cell
 from game.shell.art.stage import Stage, lerp2
 
 TUMOUR = ((0.0, 0.0, 0.2), (-0.24, -0.1, 0.14), (0.22, -0.14, 0.14), (0.2, 0.16, 0.13), (-0.18, 0.18, 0.12))
 GENTLE_HEALTHY = ((0.14, 0.3), (0.3, 0.7), (0.5, 0.3), (0.66, 0.72), (0.9, 0.7))
 GENTLE_CANCER = ((0.44, 0.68), (0.82, 0.3))
 RETURN = ((0.38, 0.3), (0.62, 0.7), (0.86, 0.34))
-MEMORY = ((0.05, 0.62), (0.4, 0.76), (0.75, 0.22))
+MEMORY = ((0.12, 0.62), (0.4, 0.76), (0.72, 0.22))
 YEARS = ("1 year", "2 years", "3 years", "4 years", "5 years")
 
 
@@ -47,7 +47,8 @@ class BenefitsArt(Stage):
         for i, (dx, dy) in enumerate(((-0.55, 0.0), (0.0, -0.36), (0.5, 0.15), (-0.1, 0.36))):
             pos = self.off(c, dx * (1 - 0.45 * s), dy * (1 - 0.45 * s))
             pos = self.off(pos, 0.01 * self.wave(2.6, i), 0.01 * self.wave(3.1, i))
-            self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(i)), pos)
+            r = q(self.u * 0.12)
+            self.put(surf, self.S.t_cell(r, self.frame(i)), self.inside(pos, r * T_CELL_REACH))
 
     def d_gentler(self, surf) -> None:
         self.blood_life(surf, (), rbc=True)
@@ -60,9 +61,15 @@ class BenefitsArt(Stage):
         for i, f in enumerate(GENTLE_CANCER):
             c = self.p(*f)
             self.put(surf, self.S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
-            start = self.p(-0.1, f[1])
-            pos = lerp2(start, self.off(c, -0.28, 0), self.ramp(0.5 + 0.8 * i, 3.0))
-            self.put(surf, self.S.t_cell(q(self.u * 0.13), self.frame(i), "t", "happy"), pos)
+            go = self.ramp(0.5 + 0.8 * i, 3.0)
+            pos = lerp2(self.p(0.0, f[1]), self.off(c, -0.28, 0), go)
+            r = q(self.u * 0.13)
+            self.put(  # it swims in from the edge, fading in as it sets off
+                surf,
+                self.S.t_cell(r, self.frame(i), "t", "happy"),
+                self.inside(pos, r * T_CELL_REACH),
+                255 * min(1.0, go * 5),
+            )
 
     def d_remission(self, surf) -> None:
         sp = self.p(0.86, 0.25 - 0.05 * self.ramp(0.0, 4.0))
@@ -85,7 +92,11 @@ class BenefitsArt(Stage):
             )
 
     def mem_pos(self, i: int):
-        return self.drift(*MEMORY[i], i, 0.025)
+        """A memory T-cell keeping watch: it patrols to and fro near its post (drifting
+        along the stream would carry it off the edge, half cut off)."""
+        fx, fy = MEMORY[i]
+        pos = self.p(fx + 0.04 * self.wave(9.0, i * 2.1), fy + 0.025 * self.wave(6.0, i * 1.7))
+        return self.inside(pos, self.u * 0.12 * T_CELL_REACH)
 
     def d_memory(self, surf) -> None:
         self.blood_life(surf, ((0.12, 0.25), (0.52, 0.5), (0.95, 0.75)))

@@ -75,8 +75,10 @@ class BrakesArt(Stage):
     def shield(self, surf, pos, alpha: float = 255) -> None:
         self.put(surf, self.S.inhibitor(q(self.u * 0.11)), pos, alpha)
 
-    def label_under(self, surf, text: str, pos, alpha: float = 255) -> None:
-        if self._lay.tr:  # the stream runs downwards: put the label beside the thing
+    def label_under(self, surf, text: str, pos, alpha: float = 255, beside: bool = True) -> None:
+        """``text`` below ``pos``, or in a tall layout beside it when ``beside`` (there the
+        cancer cell lies below the brake; the T-cell lies beside the waiting inhibitor)."""
+        if self._lay.tr and beside:  # the stream runs downwards: put the label beside the thing
             self.text(surf, text, (pos[0] + self.u * 0.42, pos[1]), 0.075, alpha)
         else:
             self.text(surf, text, self.below(pos, 0.2), 0.075, alpha)
@@ -105,7 +107,7 @@ class BrakesArt(Stage):
         if at is None:
             pos = self.drag_pos if self.drag_pos is not None else home
             self.shield(surf, pos)
-            self.label_under(surf, "inhibitor", home if self.drag_pos is None else pos)
+            self.label_under(surf, "inhibitor", home if self.drag_pos is None else pos, beside=False)
         else:
             start = self.drop_from if (self.drop_from is not None and self.hands_on_active) else home
             arc = math.sin(math.pi * p) * 0.08 * self.u

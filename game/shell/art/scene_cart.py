@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from game.shell.art import palette as P
 from game.shell.art.cache import q
-from game.shell.art.sprites import IV_TUBE_START, mix
+from game.shell.art.sprites import COLLECTOR_IN, COLLECTOR_OUT, IV_TUBE_START, mix
 from game.shell.art.stage import Stage, lerp2
 
 DISH_CELLS = ((-0.36, -0.04), (0.0, 0.06), (0.36, -0.04))  # offsets from the dish, in u
@@ -75,29 +75,57 @@ class CarTArt(Stage):
 
     # ------------------------------------------------------------ cues
     def d_collect(self, surf) -> None:
+        """Blood flows out of the patient's arm into a collection machine, which keeps the
+        T-cells in a bag: everything moves away from the patient (it must not look like a drip)."""
         self.patient(surf)
-        bag = self.p(0.7, 0.4)
-        bh = self.u * 0.5
-        self.line(surf, P.METAL, (bag[0], bag[1] - bh * 0.55), (bag[0], self.p(0, 0.9)[1]), self.u * 0.02)
-        self.put(surf, self.S.collection_bag(q(bh)), bag)
-        end = (bag[0], bag[1] + bh * 0.46)
-        pts = self.tube(end)
-        self.polyline(surf, P.GLASS_EDGE, pts, self.u * 0.03)
-        self.polyline(surf, P.GLASS, pts, self.u * 0.015)
-        r = q(self.u * 0.045)
-        for k in range(4):
-            f = self.loop(4.0, k / 4)
-            self.put(surf, self.S.t_cell(r, self.frame(k)), self.along(pts, f), 255 * min(1.0, f * 6, (1 - f) * 6))
-        inside = ((-0.06, 0.04), (0.05, 0.1), (-0.03, 0.16), (0.07, -0.01))
+        floor = self.p(0.66, 0.92)
+        spr = self.S.collector(q(self.u * 0.6))
+        self.put_at(surf, spr, floor)
+        w, h = spr.get_size()
+        left, top = floor[0] - w / 2, floor[1] - h
+        intake = (left + w * COLLECTOR_IN[0], top + h * COLLECTOR_IN[1])
+        outlet = (left + w * COLLECTOR_OUT[0], top + h * COLLECTOR_OUT[1])
+        bh = self.u * 0.44
+        bag_spr = self.S.collection_bag(q(bh))
+        hook = (outlet[0] + self.u * 0.06 + bag_spr.get_width() / 2, top - self.u * 0.04)
+        bag = (hook[0], hook[1] + bag_spr.get_height() / 2)
+        self.polyline(surf, P.METAL, [(left + w * 0.8, top), (left + w * 0.8, hook[1]), hook], self.u * 0.02)
+        self.put(surf, bag_spr, bag)
+        blood = mix(P.BLOOD, P.WHITE, 0.35)
+        pts = self.tube(intake)
+        short = [outlet, (bag[0] - bag_spr.get_width() * 0.3, outlet[1])]
+        for line in (pts, short):
+            self.polyline(surf, P.GLASS_EDGE, line, self.u * 0.03)
+        self.polyline(surf, blood, pts, self.u * 0.015)
+        self.polyline(surf, mix(P.GLASS, P.T_LIGHT, 0.5), short, self.u * 0.015)
+        # a big arrow over the tube: away from the patient, into the machine
+        a = (pts[0][0] + self.u * 0.14, pts[0][1] - self.u * 0.14)
+        b = (intake[0] - self.u * 0.06, a[1])
+        ink = P.INK_SOFT
+        self.line(surf, ink, a, b, self.u * 0.022)
+        for sign in (-1, 1):
+            self.line(surf, ink, b, (b[0] - self.u * 0.06, b[1] + sign * self.u * 0.05), self.u * 0.022)
+        for k in range(8):  # drops of blood, and a T-cell with every other one
+            f = self.loop(4.0, k / 8)
+            fade = 255 * min(1.0, f * 6, (1 - f) * 6)
+            if k % 2:
+                self.put(surf, self.S.t_cell(q(self.u * 0.045), self.frame(k)), self.along(pts, f), fade)
+            else:
+                self.put(surf, self.S.dot(q(self.u * 0.016), P.BLOOD), self.along(pts, f), fade)
+        f = self.loop(2.0)
+        self.put(
+            surf, self.S.t_cell(q(self.u * 0.035), self.frame(1)), self.along(short, f), 255 * min(1.0, (1 - f) * 6)
+        )
+        inside = ((-0.03, 0.06), (0.035, 0.1), (-0.02, 0.14), (0.04, 0.03))
         shown = 1 + int(min(3, self.t / 2.0)) if not self.reduced_motion else 4
         for k in range(shown):
             dx, dy = inside[k]
             self.put(
                 surf,
-                self.S.t_cell(q(self.u * 0.05), self.frame(k + 2)),
+                self.S.t_cell(q(self.u * 0.034), self.frame(k + 2)),
                 (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)),
             )
-        self.text(surf, "your own T-cells", self.below(bag, 0.42), 0.07, 255 * self.ramp(0.8, 0.8))
+        self.text(surf, "collecting your T-cells", (floor[0], hook[1] - self.u * 0.12), 0.07, 255 * self.ramp(0.5, 0.8))
 
     def instructions_pos(self):
         return self.p(0.15, 0.42)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from typing import ClassVar
@@ -12,7 +13,9 @@ from game.shell.art.sprites import mix
 from game.shell.art.stage import Stage, lerp2
 
 SPOTS = ((0.5, 0.16), (0.42, 0.3), (0.1, 0.48), (0.6, 0.42), (0.5, 0.56), (0.38, 0.82), (0.66, 0.7))
-TEAM = ((0.2, "t"), (0.4, "car"), (0.6, "memory"), (0.8, "antibody"))
+# where each member stands, what it is, and its name as the other scenes call it
+TEAM = ((0.2, "t", "T-cell"), (0.4, "car", "CAR-T cell"), (0.6, "memory", "memory cell"), (0.8, "antibody", "antibody"))
+NAME_SIZE = 0.07  # team name labels, as a fraction of u
 QUESTIONS = ((-0.3, -0.6), (-0.02, -0.74), (0.28, -0.68), (0.52, -0.56))
 
 
@@ -49,7 +52,7 @@ class FinaleArt(Stage):
                 255 * self.ramp(0.3 + 0.6 * k, 0.8),
             )
         doc = self.p(0.78, 0.9)
-        self.put_at(surf, self.S.person(q(self.u * 0.64), "doctor", 1), doc, 255 * self.ramp(1.5, 1.0))
+        self.put_person(surf, self.S.person(q(self.u * 0.64), "doctor", 1), doc, self.ramp(1.5, 1.0))
         self.put(
             surf,
             self.S.bubble(q(self.u * 0.085), "heart"),
@@ -109,7 +112,7 @@ class FinaleArt(Stage):
         self.text(surf, "keeping watch for years", self.p(0.5, 0.5), 0.08, 255 * self.ramp(0.8, 1.0))
 
     def member(self, i: int):
-        fx, _ = TEAM[i]
+        fx = TEAM[i][0]
         return self.p(fx, 0.55)
 
     def d_celebrate(self, surf) -> None:
@@ -121,7 +124,7 @@ class FinaleArt(Stage):
             x = self._lay.stage.left + ((k * 0.381) % 1) * self._lay.stage.w + self.u * 0.03 * math.sin(f * 6 + k)
             y = top + (f * 1.1 - 0.05) * self._lay.stage.h
             self.put(surf, self.S.confetti(q(self.u * 0.03), k, (k + int(f * 4)) % 4), (x, y), 230)
-        for i, (_fx, kind) in enumerate(TEAM):
+        for i, (_fx, kind, _name) in enumerate(TEAM):
             p = self.step_p(i, 1.2)
             base = self.member(i)
             jump = math.sin(math.pi * p) * 0.16 * self.u if 0 < p < 1 else 0.0
@@ -137,6 +140,7 @@ class FinaleArt(Stage):
                 )
             if p > 0:
                 self.put(surf, self.S.star(q(self.u * 0.045)), (pos[0] + self.u * 0.12, pos[1] - self.u * 0.2), 255 * p)
+        self.team_names(surf, 255 * self.ramp(0.3, 1.0))
         self.text(
             surf,
             "Well done, team!",
@@ -144,6 +148,17 @@ class FinaleArt(Stage):
             0.095,
             255 * (self.ramp(0.3, 1.0) if n == 0 or not self.hands_on_active else min(1.0, n / 4)),
         )
+
+    def team_names(self, surf, alpha: float) -> None:
+        """Each member's name under them; on a narrow stage where neighbours' names would
+        touch, every other name drops a row lower."""
+        px = max(12, q(self.u * NAME_SIZE))
+        names = [self.S.label(name, px) for _fx, _kind, name in TEAM]
+        gap = self.member(1)[0] - self.member(0)[0]
+        stagger = any((a.get_width() + b.get_width()) / 2 + self.u * 0.02 > gap for a, b in itertools.pairwise(names))
+        for i, name in enumerate(names):
+            dy = 0.28 + (0.12 if stagger and i % 2 else 0.0)
+            self.put(surf, name, self.below(self.member(i), dy), alpha)
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

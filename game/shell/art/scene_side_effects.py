@@ -31,9 +31,7 @@ class SideEffectsArt(Stage):
         self.put_at(surf, self.S.person(q(self.u * 0.62), "patient", 3), pat)
         ps = [self.step_p(i, 1.0) for i in range(3)]
         if ps[2] > 0:
-            self.put_at(
-                surf, self.S.person(q(self.u * 0.56), "helper", 1), (pat[0] + self.u * 0.2, pat[1]), 255 * ps[2]
-            )
+            self.put_person(surf, self.S.person(q(self.u * 0.56), "helper", 1), (pat[0] + self.u * 0.2, pat[1]), ps[2])
         bpos = self.p(0.52, 0.22)
         bh = q(self.u * 0.24)
         bat = self.S.battery(bh)
@@ -70,11 +68,11 @@ class SideEffectsArt(Stage):
         self.put(surf, self.S.arm_skin(h, True), arm, 255 * (1 - 0.85 * soothe))
         go = self.ramp(0.8, 1.5)
         leave = self.ramp(4.5, 1.5)
-        tube_home, over = self.p(0.86, 0.32), self.off(arm, 0.2, -0.3)
+        tube_home, over = self.p(0.86, 0.32), self.off(arm, -0.03, -0.3)
         pos = lerp2(tube_home, over, go - leave)
         pos = (pos[0] + self.u * 0.06 * self.wave(2.5) * go * (1 - leave), pos[1])
         self.put(surf, self.S.cream_tube(q(self.u * 0.3)), pos)
-        self.text(surf, "soothing cream", self.below(tube_home, 0.24), 0.07, 255 * self.ramp(0.5, 0.8))
+        self.text(surf, "soothing cream", self.below(tube_home, -0.24), 0.07, 255 * self.ramp(0.5, 0.8))
 
     def d_inflammation(self, surf) -> None:
         calm = self.ramp(3.0, 2.5)
@@ -90,7 +88,7 @@ class SideEffectsArt(Stage):
             self.put(surf, spr, pos)
             self.put(surf, self.S.glow(q(self.u * 0.26), P.INFLAMED, 110), pos, (1 - calm) * 120)
         nurse = self.p(0.84, 0.9)
-        self.put_at(surf, self.S.person(q(self.u * 0.72), "nurse", 0), nurse, 255 * self.ramp(1.2, 1.0))
+        self.put_person(surf, self.S.person(q(self.u * 0.72), "nurse", 0), nurse, self.ramp(1.2, 1.0))
         self.put(
             surf,
             self.S.bubble(q(self.u * 0.08), "heart"),
@@ -111,11 +109,8 @@ class SideEffectsArt(Stage):
         for i, (role, skin, fx) in enumerate(team):
             nod = 0.008 * self.u * self.wave(2.4, i * 1.3)
             pos = self.p(fx, 0.9)
-            self.put_at(
-                surf,
-                self.S.person(q(self.u * 0.74), role, skin),
-                (pos[0], pos[1] + nod),
-                255 * self.ramp(0.2 + 0.3 * i, 0.8),
+            self.put_person(
+                surf, self.S.person(q(self.u * 0.74), role, skin), (pos[0], pos[1] + nod), self.ramp(0.2 + 0.3 * i, 0.8)
             )
         lead = self.p(0.68, 0.9)
         self.put(

@@ -28,9 +28,12 @@ NF = 8  # membrane wobble frames
 TAU = math.tau
 TAG_ANGLES = (-2.5, -0.95, 0.55, 2.05)  # where antigens sit on a tagged cancer cell
 TAG_REACH = 1.28  # antigen tips, in cell radii from the centre
+T_CELL_REACH = 1.3  # a T-cell's receptor tips, in cell radii from the centre
 MAX_FONTS = 24
 METAL_DARK = (110, 120, 136)
 IV_TUBE_START = (0.5, 0.5)  # where the tube leaves the drip chamber, as fractions of the IV sprite
+COLLECTOR_IN = (0.0, 0.4)  # where blood enters the collection machine, as fractions of its sprite
+COLLECTOR_OUT = (1.0, 0.3)  # where the collected T-cells leave it for the bag
 BATTERY_INNER = (0.02, 0.11, 0.88, 0.78)  # x, w fractions of width; y, h of height (minus the wall)
 
 
@@ -688,6 +691,35 @@ class CharacterSheet:
 
         return self.cache.get(("iv", h, fluid), build)
 
+    def collector(self, h: int) -> pygame.Surface:
+        """A cell-collection machine on wheels: blood flows in on the left, the T-cells are
+        spun out of it (a ring of blood round a blue cell in its window) and leave on the right."""
+
+        def build() -> pygame.Surface:
+            w = int(h * 0.62)
+            c = _canvas(w, h, METAL_DARK)
+            W, H = w * SS, h * SS
+            _shadow(c, W / 2, 0.95 * H, 0.95 * W, 0.08 * H, 60)
+            for (fx, fy), side in ((COLLECTOR_IN, 1), (COLLECTOR_OUT, -1)):  # the tube ports
+                x = fx * W
+                _rrect(c, METAL_DARK, (min(x, x + side * 0.12 * W), (fy - 0.03) * H, 0.12 * W, 0.06 * H), 0.02 * W)
+            _rrect(c, METAL_DARK, (0.06 * W, 0.02 * H, 0.88 * W, 0.88 * H), 0.1 * W)
+            _rrect(c, mix(P.METAL, P.WHITE, 0.7), (0.09 * W, 0.035 * H, 0.82 * W, 0.85 * H), 0.08 * W)
+            _rrect(c, P.GLASS_EDGE, (0.2 * W, 0.09 * H, 0.6 * W, 0.17 * H), 0.05 * W)
+            _rrect(c, P.GLASS, (0.23 * W, 0.105 * H, 0.54 * W, 0.14 * H), 0.04 * W)
+            _check(c, P.CHECK, 0.5 * W, 0.175 * H, 0.07 * H, 0.02 * H)
+            cx, cy, R = int(0.5 * W), int(0.58 * H), 0.3 * W
+            pygame.draw.circle(c, METAL_DARK, (cx, cy), int(R))
+            pygame.draw.circle(c, P.GLASS, (cx, cy), int(R * 0.86))
+            pygame.draw.circle(c, mix(P.BLOOD, P.WHITE, 0.2), (cx, cy), int(R * 0.7), max(1, int(R * 0.22)))
+            pygame.draw.circle(c, P.T_OUTLINE, (cx, cy), int(R * 0.3))
+            pygame.draw.circle(c, P.T_BODY, (cx, cy), int(R * 0.24))
+            for fx in (0.25, 0.75):
+                pygame.draw.circle(c, P.OUTLINE, (int(fx * W), int(0.91 * H)), int(0.05 * H))
+            return _finish(c, w, h)
+
+        return self.cache.get(("collector", h), build)
+
     def clock_face(self, r: int) -> pygame.Surface:
         def build() -> pygame.Surface:
             D = int(2.4 * r)
@@ -974,28 +1006,58 @@ class CharacterSheet:
         return self.cache.get(("gut", h), build)
 
     def arm_skin(self, h: int, rash: bool) -> pygame.Surface:
-        """A forearm seen close up; ``rash`` adds soft pink spots (blitted faded to soothe them)."""
+        """A forearm seen close up, from the sleeve to the hand (back of the hand up, thumb
+        at the top); ``rash`` adds soft pink spots on the forearm (blitted faded to soothe them)."""
+
+        def edges(fx: float) -> tuple[float, float]:
+            """The forearm's top and bottom at ``fx`` (fractions): it narrows to the wrist."""
+            t = max(0.0, min(1.0, (fx - 0.1) / 0.58)) ** 1.5
+            return 0.22 + 0.11 * t, 0.78 - 0.1 * t
 
         def build() -> pygame.Surface:
             w = int(h * 2.2)
             c = _canvas(w, h, P.RASH if rash else P.OUTLINE)
             W, H = w * SS, h * SS
-            sk = P.SKIN[0]
-            if not rash:
-                _shadow(c, W / 2, 0.62 * H, 0.95 * W, 0.7 * H, 45)
-                _rrect(c, mix(sk, P.OUTLINE, 0.25), (0.02 * W, 0.22 * H, 0.96 * W, 0.56 * H), 0.28 * H)
-                _rrect(c, sk, (0.03 * W, 0.24 * H, 0.94 * W, 0.52 * H), 0.26 * H)
-                _rrect(c, mix(sk, P.WHITE, 0.3), (0.1 * W, 0.3 * H, 0.7 * W, 0.12 * H), 0.06 * H)
-                _rrect(c, P.PATIENT, (0.0 * W, 0.16 * H, 0.16 * W, 0.68 * H), 0.1 * H)
-            else:
+            sk = P.SKIN[3]
+            if rash:
                 import random
 
                 rnd = random.Random(7)
                 for _ in range(34):
-                    x = rnd.uniform(0.3, 0.85) * W
-                    y = rnd.uniform(0.32, 0.68) * H
+                    fx = rnd.uniform(0.25, 0.6)
+                    upper, lower = edges(fx)
+                    y = rnd.uniform(upper + 0.07, lower - 0.07) * H
                     rr = rnd.uniform(0.025, 0.05) * H
-                    pygame.draw.circle(c, (*mix(P.RASH, sk, 0.25), 210), (int(x), int(y)), int(rr))
+                    pygame.draw.circle(c, (*mix(P.RASH, sk, 0.25), 210), (int(fx * W), int(y)), int(rr))
+                return _finish(c, w, h)
+            edge = mix(sk, P.OUTLINE, 0.35)
+            _shadow(c, W / 2, 0.62 * H, 0.95 * W, 0.7 * H, 45)
+            xs = [0.1 + 0.6 * i / 12 for i in range(13)]
+            thumb = ((0.72 * W, 0.36 * H), (0.8 * W, 0.17 * H))
+            fingers = (  # little finger first, so each finger's edge shows across the one below
+                ((0.8 * W, 0.62 * H), (0.91 * W, 0.64 * H), 0.085 * H),
+                ((0.8 * W, 0.54 * H), (0.945 * W, 0.55 * H), 0.095 * H),
+                ((0.8 * W, 0.46 * H), (0.955 * W, 0.455 * H), 0.095 * H),
+                ((0.8 * W, 0.38 * H), (0.93 * W, 0.36 * H), 0.095 * H),
+            )
+            for col, g in ((edge, 0.025 * H), (sk, 0.0)):  # outline, then skin: one silhouette
+                top = [(x * W, edges(x)[0] * H - g) for x in xs]
+                bottom = [(x * W, edges(x)[1] * H + g) for x in reversed(xs)]
+                pygame.draw.polygon(c, col, top + bottom)
+                seg(c, col, *thumb, 0.11 * H + 2 * g)
+                pygame.draw.ellipse(c, col, (0.655 * W - g, 0.29 * H - g, 0.21 * W + 2 * g, 0.42 * H + 2 * g))
+            for a, b, fw in fingers:
+                seg(c, edge, a, b, fw + 0.05 * H)
+                seg(c, sk, a, b, fw)
+                pygame.draw.ellipse(c, mix(sk, P.WHITE, 0.3), (b[0] - 0.05 * H, b[1] - 0.025 * H, 0.05 * H, 0.05 * H))
+            pygame.draw.ellipse(c, sk, (0.665 * W, 0.3 * H, 0.185 * W, 0.4 * H))  # the palm hides the finger roots
+            light = mix(sk, P.WHITE, 0.3)
+            hi = [(x * W, (edges(x)[0] + 0.05) * H) for x in xs[1:-2]]
+            hi += [(x * W, (edges(x)[0] + 0.1) * H) for x in reversed(xs[1:-2])]
+            pygame.draw.polygon(c, light, hi)
+            sleeve = P.PATIENT
+            _rrect(c, mix(sleeve, P.OUTLINE, 0.35), (0.0, 0.14 * H, 0.165 * W, 0.72 * H), 0.1 * H)
+            _rrect(c, sleeve, (0.0, 0.155 * H, 0.155 * W, 0.69 * H), 0.09 * H)
             return _finish(c, w, h)
 
         return self.cache.get(("arm", h, rash), build)

@@ -326,6 +326,14 @@ class Stage(SceneArt):
         ox, oy = self._lay.d(dx * self.u, dy * self.u)
         return (pos[0] + ox, pos[1] + oy)
 
+    def inside(self, pos, reach: float) -> tuple[float, float]:
+        """``pos`` moved just enough that a character reaching ``reach`` pixels from its
+        centre is drawn wholly inside the scene rectangle (a cut-off cell looks broken)."""
+        r = self._lay.rect
+        x = min(max(pos[0], r.left + reach), r.right - reach)
+        y = min(max(pos[1], r.top + reach), r.bottom - reach)
+        return (x, y)
+
     def put(self, surf: pygame.Surface, spr: pygame.Surface, pos, alpha: float = 255) -> None:
         """Blit ``spr`` centred at ``pos`` with an overall opacity."""
         if alpha <= 3:
@@ -351,6 +359,14 @@ class Stage(SceneArt):
             spr.set_alpha(255)
         else:
             surf.blit(spr, r)
+
+    def put_person(self, surf: pygame.Surface, spr: pygame.Surface, pos, appear: float = 1.0) -> None:
+        """Blit a person with their feet at ``pos``, always fully opaque: a half-see-through
+        person looks like a ghost. While ``appear`` goes 0 -> 1 they arrive with a small hop."""
+        if appear <= 0:
+            return
+        hop = math.sin(math.pi * min(1.0, appear)) * 0.05 * self.u
+        self.put_at(surf, spr, (pos[0], pos[1] - hop))
 
     def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
         """A small label centred at ``pos`` (size as a fraction of ``u``)."""
