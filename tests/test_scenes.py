@@ -251,3 +251,59 @@ def test_a_warm_up_frame_renders_at_most_one_new_sprite(shipped_content, make_ap
         play.warm_up(rect, play.level.lessons[0].cue, budget_s=10.0)  # time is no limit here
         assert cache.builds - builds <= 1
     assert cache.warm_allowance == 1  # left as found, for anyone warming outside a frame
+
+
+def _miss_first_question_of_kind(app, content, kind: str):  # type: ignore[no-untyped-def]
+    """Play the first level that asks a ``kind`` question, answering it wrongly; return the feedback."""
+    import dataclasses
+
+    from driver import Driver
+
+    from game.core.quiz import QuizSession, plan_steps
+
+    level = next(lv for lv in content.levels if any(q.kind == kind for q in lv.questions))
+    play = LevelPlay(app, level)
+    full = dataclasses.replace(level, ask=len(level.questions))
+    play.session = QuizSession(full, plan_steps(full, app.rng))
+    play.begin()
+    driver = Driver(app, "mouse")
+    for _ in range(200):
+        scene = app.top
+        if scene.name.startswith("question"):
+            own = scene.asked.question.kind == kind  # type: ignore[attr-defined]
+            driver.answer(scene, scene.asked, not own)  # type: ignore[attr-defined]
+            if own:
+                return app.top
+        else:
+            scene.find("next").on_press()
+            app.frame([], 25)  # any hands-on moment finishes itself
+    raise AssertionError(f"no {kind} question was asked")
+
+
+@pytest.mark.parametrize("kind", ["order", "match"])
+def test_a_missed_order_or_match_shows_what_the_player_gave(kind, shipped_content, make_app):  # type: ignore[no-untyped-def]
+    app = make_app(shipped_content)
+    feedback = _miss_first_question_of_kind(app, shipped_content, kind)
+    assert feedback.name == "feedback" and not feedback.outcome.correct
+    q = feedback.asked.question
+    if kind == "order":
+        given = [f"{i}. {item}" for i, item in enumerate(reversed(q.items), 1)]
+        summary = f"Your order: 0 of {len(q.items)} in the right place"
+    else:
+        rights = [r for _, r in q.pairs]
+        given = [f"{left} – {right}" for (left, _), right in zip(q.pairs, rights[1:] + rights[:1])]
+        summary = f"Your pairs: 0 of {len(q.pairs)} right"
+    assert feedback.chosen_text.split("\n") == [summary, *given]
+    # At 1280x720 and 100 % text the whole list has room, under or beside the answer.
+    assert feedback.chosen_shown == feedback.chosen_text and feedback.chosen_rect.height
+    assert not feedback.chosen_rect.colliderect(feedback.answer_rect)
+    assert not feedback.chosen_rect.colliderect(feedback.explain_rect)
+    assert not app.ui.text.overflows
+
+
+def test_a_crowded_miss_falls_back_to_one_counting_line(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    app = make_app(shipped_content, size=(720, 1280), text_size=150)
+    feedback = _miss_first_question_of_kind(app, shipped_content, "order")
+    assert feedback.chosen_shown == feedback.chosen_summary == feedback.chosen_text.split("\n")[0]
+    assert feedback.chosen_rect.height and not feedback.chosen_rect.colliderect(feedback.explain_rect)
+    assert not app.ui.text.overflows

@@ -37,6 +37,8 @@ class FeedbackScene(LevelScreen):
         self.answer_rect = pygame.Rect(0, 0, 0, 0)
         self.explain_rect = pygame.Rect(0, 0, 0, 0)
         self.chosen_rect = pygame.Rect(0, 0, 0, 0)
+        self.chosen_shown = ""  # chosen_text or its one-line summary, whichever the layout had room for
+        self.side_by_side = False  # the player's list beside the answer rather than under it
 
     def enter(self) -> None:
         super().enter()
@@ -54,14 +56,45 @@ class FeedbackScene(LevelScreen):
 
     @property
     def chosen_text(self) -> str:
+        """What the player gave, after a miss: the choice, or their order or pairs one per line."""
         if self.outcome.correct:
             return ""
         if self.response is None:
             return "Time ran out. That is fine: here is the answer."
-        if self.asked.question.kind not in ("choice", "truefalse"):
-            return ""
-        shown = self.response if isinstance(self.response, str) else ("True" if self.response else "False")
-        return f"You chose: {shown}"
+        kind = self.asked.question.kind
+        if kind in ("choice", "truefalse"):
+            shown = self.response if isinstance(self.response, str) else ("True" if self.response else "False")
+            return f"You chose: {shown}"
+        lines = self._given_lines()
+        return self.chosen_summary + ("\n" + "\n".join(lines) if lines else "")
+
+    @property
+    def chosen_summary(self) -> str:
+        """One line about an order or match miss, for screens with no room for the whole list."""
+        q = self.asked.question
+        if self.outcome.correct or self.response is None or q.kind not in ("order", "match"):
+            return self.chosen_text
+        if q.kind == "order":
+            given = tuple(self.response) if isinstance(self.response, tuple) else ()
+            placed = sum(1 for mine, right in zip(given, q.items) if mine == right)
+            return f"Your order: {placed} of {len(q.items)} in the right place"
+        paired = dict(self._given_pairs())
+        matched = sum(1 for left, right in q.pairs if paired.get(left) == right)
+        return f"Your pairs: {matched} of {len(q.pairs)} right"
+
+    def _given_pairs(self) -> list[tuple[str, str]]:
+        """The player's pairs in the order the question lists its left items."""
+        given = (
+            dict(pair for pair in self.response if isinstance(pair, tuple)) if isinstance(self.response, tuple) else {}
+        )
+        return [(left, given[left]) for left in self.asked.lefts if left in given]
+
+    def _given_lines(self) -> list[str]:
+        if not isinstance(self.response, tuple):
+            return []
+        if self.asked.question.kind == "order":
+            return [f"{i}. {item}" for i, item in enumerate(self.response, 1)]
+        return [f"{left} – {right}" for left, right in self._given_pairs()]
 
     def layout(self) -> None:
         super().layout()
@@ -78,18 +111,42 @@ class FeedbackScene(LevelScreen):
         # last to the question repeated in small type (left out when the screen is full).
         explain_h = ui.text.fit(q.explain, ui.type_size("body"), area.width - ui.px(36), 10_000).height + ui.px(28)
         answer_text = "The answer: " + self.answer_lines
-        answer_h = ui.text.fit(answer_text, ui.type_size("body"), area.width - ui.px(100), 10_000, True).height
-        answer_h = min(answer_h + ui.px(24), max(control, room - explain_h))
-        chosen_h = int(ui.type_size("body") * 1.4) if self.chosen_text else 0
-        if answer_h + chosen_h + explain_h > room:
-            chosen_h = 0
+        body = ui.type_size("body")
+
+        def answer_height(width: int) -> int:
+            return ui.text.fit(answer_text, body, width - ui.px(100), 10_000, True).height + ui.px(24)
+
+        def chosen_height(text: str, width: int) -> int:
+            return max(int(body * 1.4), ui.text.fit(text, body, width - ui.px(60), 10_000).height + ui.px(8))
+
+        # What the player gave goes under the answer; a list that does not fit there goes beside
+        # it on a wide screen; else one line that counts the misses; else nothing.
+        answer_h = min(answer_height(area.width), max(control, room - explain_h))  # shrinks its text if it must
+        half = (area.width - gap) // 2
+        self.chosen_shown, self.side_by_side, chosen_h = "", False, 0
+        under = chosen_height(self.chosen_text, area.width) if self.chosen_text else 0
+        if under and answer_h + under + explain_h <= room:
+            self.chosen_shown, chosen_h = self.chosen_text, under
+        elif "\n" in self.chosen_text and not ui.portrait:
+            both = max(answer_height(half), chosen_height(self.chosen_text, half) + ui.px(4))
+            if both + explain_h <= room:
+                self.chosen_shown, self.side_by_side, chosen_h, answer_h = self.chosen_text, True, both, both
+        if not self.chosen_shown and self.chosen_summary:
+            summary_h = chosen_height(self.chosen_summary, area.width)
+            if answer_h + summary_h + explain_h <= room:
+                self.chosen_shown, chosen_h = self.chosen_summary, summary_h
+        used = answer_h if self.side_by_side else answer_h + chosen_h
         prompt_h = ui.text.fit(q.prompt, ui.type_size("small"), area.width, 10_000).height
-        if answer_h + chosen_h + explain_h + prompt_h + gap > room:
+        if used + explain_h + prompt_h + gap > room:
             prompt_h = 0
         self.prompt_rect = pygame.Rect(area.left, self.banner.bottom + gap // 2, area.width, prompt_h)
         top = self.prompt_rect.bottom + (gap // 2 if prompt_h else 0)
-        self.answer_rect = pygame.Rect(area.left, top, area.width, answer_h)
-        self.chosen_rect = pygame.Rect(area.left, self.answer_rect.bottom + gap // 2, area.width, chosen_h)
+        if self.side_by_side:
+            self.answer_rect = pygame.Rect(area.left, top, half, answer_h)
+            self.chosen_rect = pygame.Rect(area.right - half, top, half, chosen_h)
+        else:
+            self.answer_rect = pygame.Rect(area.left, top, area.width, answer_h)
+            self.chosen_rect = pygame.Rect(area.left, self.answer_rect.bottom + gap // 2, area.width, chosen_h)
         top = self.chosen_rect.bottom + gap
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
         bw = min(ui.px(320), (area.width - gap) // 2)
@@ -127,13 +184,20 @@ class FeedbackScene(LevelScreen):
             self.answer_rect.width - ui.px(100),
             self.answer_rect.height - ui.px(24),
         )
-        ui.draw_text(surface, "The answer: " + self.answer_lines, "body", inner, bold=True, valign="middle")
-        if self.chosen_text and self.chosen_rect.height:
-            mark = pygame.Rect(self.chosen_rect.left + ui.px(14), self.chosen_rect.top + ui.px(4), ui.px(28), ui.px(28))
+        valign = "top" if self.side_by_side else "middle"  # beside the player's list, both start at the top
+        ui.draw_text(surface, "The answer: " + self.answer_lines, "body", inner, bold=True, valign=valign)
+        if self.chosen_shown and self.chosen_rect.height:
+            # Beside the answer, the first lines line up with "The answer:".
+            top = self.chosen_rect.top + (ui.px(12) if self.side_by_side else ui.px(4))
+            mark = pygame.Rect(self.chosen_rect.left + ui.px(14), top + ui.px(2), ui.px(28), ui.px(28))
             draw_icon(surface, "cross", mark, p.wrong, ui.px(4))
-            rect = self.chosen_rect.move(ui.px(60), 0)
-            rect.width -= ui.px(60)
-            ui.draw_text(surface, self.chosen_text, "body", rect, p.text_muted, valign="middle")
+            rect = pygame.Rect(
+                self.chosen_rect.left + ui.px(60),
+                top,
+                self.chosen_rect.width - ui.px(60),
+                self.chosen_rect.bottom - top,
+            )
+            ui.draw_text(surface, self.chosen_shown, "body", rect, p.text_muted)
         ui.panel(surface, self.explain_rect, p.surface_alt)
         ui.draw_text(surface, self.asked.question.explain, "body", self.explain_rect.inflate(-ui.px(36), -ui.px(28)))
         self.draw_buttons(surface)
