@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -197,9 +198,11 @@ def test_saving_is_debounced(path: Path, clock: FakeClock) -> None:
     store.question_shown(CHOICE.id)
     clock.now += SAVE_EVERY - 0.5
     assert not store.maybe_save(clock.now)  # too soon
+    assert store.wait_for_saves()
     assert on_disk(path).questions[CHOICE.id].shown == 1
     clock.now += 0.5
     assert store.maybe_save(clock.now)
+    assert store.wait_for_saves()
     assert on_disk(path).questions[CHOICE.id].shown == 2
     clock.now += 60
     assert not store.maybe_save(clock.now)  # nothing new since
@@ -207,8 +210,8 @@ def test_saving_is_debounced(path: Path, clock: FakeClock) -> None:
 
 def test_many_changes_in_a_burst_write_the_file_once(path: Path, clock: FakeClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     writes = []
-    real = storage.write_json_atomically
-    monkeypatch.setattr("game.core.stats.write_json_atomically", lambda p, d: (writes.append(1), real(p, d)))
+    real = storage.write_atomically
+    monkeypatch.setattr(storage, "write_atomically", lambda p, t: (writes.append(1), real(p, t)))
     store = StatsStore(path, clock)
     store.question_shown(CHOICE.id)
     store.maybe_save(clock.now)
@@ -216,6 +219,7 @@ def test_many_changes_in_a_burst_write_the_file_once(path: Path, clock: FakeCloc
         clock.now += 0.01
         store.question_shown(CHOICE.id)
         store.maybe_save(clock.now)
+    assert store.wait_for_saves()
     assert len(writes) == 1
     store.flush()
     assert len(writes) == 2 and on_disk(path).questions[CHOICE.id].shown == 101
@@ -253,7 +257,51 @@ def test_a_failed_write_is_logged_once_and_tried_again(path: Path, clock: FakeCl
     monkeypatch.setattr("game.core.stats.write_json_atomically", storage.write_json_atomically)
     clock.now += SAVE_EVERY
     assert store.maybe_save(clock.now)  # still had something to write
+    assert store.wait_for_saves()
     assert on_disk(path).questions[CHOICE.id].shown == 1
+
+
+def test_saves_during_play_never_make_the_frame_wait_for_the_disk(path: Path, clock: FakeClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An SD card's fsync can take tens of milliseconds: the frame loop only hands the text over."""
+    disk_ready = threading.Event()
+    real = storage.write_atomically
+
+    def slow_disk(p: Path, text: str) -> None:
+        assert disk_ready.wait(10)
+        real(p, text)
+
+    monkeypatch.setattr(storage, "write_atomically", slow_disk)
+    store = StatsStore(path, clock)
+    store.question_shown(CHOICE.id)
+    assert store.maybe_save(clock.now)  # returned while the disk is still busy
+    assert not path.exists()
+    disk_ready.set()
+    assert store.wait_for_saves()
+    assert on_disk(path).questions[CHOICE.id].shown == 1
+
+
+def test_a_failed_background_save_is_logged_once_and_tried_again(
+    path: Path, clock: FakeClock, monkeypatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    real = storage.write_atomically
+
+    def disk_full(p: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_atomically", disk_full)
+    store = StatsStore(path, clock)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            store.question_shown(CHOICE.id)
+            clock.now += SAVE_EVERY
+            assert store.maybe_save(clock.now)
+            assert store.wait_for_saves()
+    assert sum("could not save statistics" in r.message for r in caplog.records) == 1
+    monkeypatch.setattr(storage, "write_atomically", real)
+    clock.now += SAVE_EVERY
+    assert store.maybe_save(clock.now)  # the failed save left the counters to be saved again
+    assert store.wait_for_saves()
+    assert on_disk(path).questions[CHOICE.id].shown == 3
 
 
 def test_flush_ends_the_open_session_and_saves(path: Path, clock: FakeClock) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from game.core.content import Question
 from game.core.quiz import Response
 from game.core.settings import Settings
-from game.core.storage import move_aside, write_json_atomically
+from game.core.storage import BackgroundWriter, json_text, move_aside, write_json_atomically
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +204,9 @@ class StatsStore:
         # of the session, never written. It is what makes "right first time" mean first time.
         self._answered_now: set[str] = set()
         self.stats = self._load() if path is not None else Statistics()
+        # Saves made during play are written by a worker thread (the frame loop only
+        # turns the counters into text); the last save on exit is written at once.
+        self._writer: BackgroundWriter | None = None
 
     # --- counting ---
 
@@ -274,7 +277,24 @@ class StatsStore:
         now = self._clock() if now is None else now
         if 0 <= now - self._last_save < self._save_every:
             return False  # a clock that went backwards does not hold saving off
-        return self.save(now)
+        if self._writer is None:
+            self._writer = BackgroundWriter(on_error=self._write_failed)
+        self._last_save = now
+        self._dirty = False  # set again by _write_failed, so a failed save is tried again
+        self._writer.submit(self.path, json_text(self.stats.to_json()))
+        return True
+
+    def wait_for_saves(self, timeout: float = 10.0) -> bool:
+        """Wait until the saves ``maybe_save`` handed to the writer are on disk."""
+        return self._writer.flush(timeout) if self._writer is not None else True
+
+    def _write_failed(self, path: Path, exc: OSError) -> None:
+        """Called on the writer's thread: log once per kind of failure, save again later."""
+        message = str(exc)
+        if message != self._last_error:  # a full disk would otherwise fill the log too
+            log.warning("could not save statistics to %s: %s; will try again", path, exc)
+        self._last_error = message
+        self._dirty = True
 
     def save(self, now: float | None = None) -> bool:
         """Write every counter now, atomically; False (and a log line) when that failed."""
@@ -294,9 +314,13 @@ class StatsStore:
         return True
 
     def flush(self) -> bool:
-        """On exit: end any open session and save whatever is not saved yet."""
+        """On exit: end any open session, let background saves finish, and save whatever
+        is not saved yet, now."""
         if self._session_start is not None:
             self.session_ended()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         return self.save() if self._dirty else True
 
     # --- inside ---

@@ -6,7 +6,9 @@ import json
 import logging
 import os
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +42,66 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
-    write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+    write_atomically(path, json_text(data))
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+class BackgroundWriter:
+    """Writes files atomically on a worker thread, so a slow disk never stalls a frame
+    (an SD card's fsync can take tens of milliseconds). Each path keeps only the newest
+    text handed in; ``on_error(path, exc)`` is called from the worker when a write fails.
+    """
+
+    def __init__(self, on_error: Callable[[Path, OSError], None] | None = None) -> None:
+        self._pending: dict[Path, str] = {}
+        self._writing = False
+        self._closed = False
+        self._changed = threading.Condition()
+        self._on_error = on_error
+        self._thread = threading.Thread(target=self._work, name="file-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, path: Path, text: str) -> None:
+        with self._changed:
+            if self._closed:
+                raise RuntimeError("the writer is closed")
+            self._pending[path] = text
+            self._changed.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until everything handed in is written; False if ``timeout`` ran out first."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._pending and not self._writing, timeout)
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Write what is pending, then stop the worker."""
+        done = self.flush(timeout)
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+        self._thread.join(timeout)
+        return done
+
+    def _work(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._pending or self._closed)
+                if not self._pending:
+                    return  # closed and nothing left
+                path, text = self._pending.popitem()
+                self._writing = True
+            try:
+                write_atomically(path, text)
+            except OSError as exc:
+                if self._on_error is not None:
+                    self._on_error(path, exc)
+            finally:
+                with self._changed:
+                    self._writing = False
+                    self._changed.notify_all()
 
 
 def move_aside(path: Path, now: float, why: Exception, what: str) -> None:
