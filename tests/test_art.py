@@ -712,3 +712,12 @@ def test_benefits_cells_are_never_cut_off_by_the_rect(size):
                 if hands_on and k % 10 == 9:
                     art.hands_on_key()
                 art.update(0.25)
+
+
+def test_a_part_taken_for_a_build_does_not_stay_in_the_cache():
+    cache = art_cache.SurfaceCache()
+    before = cache.bytes
+    part = cache.take(("part",), lambda: pygame.Surface((64, 64)))
+    assert part.get_size() == (64, 64)
+    assert ("part",) not in cache._items and cache.bytes == before
+    assert cache.builds == 1

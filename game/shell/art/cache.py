@@ -74,6 +74,15 @@ class SurfaceCache:
             self.bytes -= _size_of(old)
         return surf
 
+    def take(self, key: Hashable, build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """Like ``get``, for a part used once while building another sprite: the part
+        leaves the cache as it is handed out. Building it through the cache lets a
+        warm-up make the part and the whole in separate steps."""
+        surf = self.get(key, build)
+        del self._items[key]
+        self.bytes -= _size_of(surf)
+        return surf
+
     def build_pending(self) -> bool:
         """Build the sprite a deferred build was waiting for; False if there was none."""
         if self.pending is None:

@@ -224,15 +224,26 @@ class CharacterSheet:
         """A friendly T-cell. kind: 't' (blue, receptors), 'car' (bright orange grabbers),
         'memory' (violet with a star). mood: 'happy', 'paused' (held by a brake), 'wow'."""
         frame %= NF
+        D = int(r * 3.0)
+        C, R = D * SS / 2, r * SS
+        if kind == "memory":
+            body, light, outline = P.MEM_BODY, P.MEM_LIGHT, P.MEM_OUTLINE
+        else:
+            body, light, outline = P.T_BODY, P.T_LIGHT, P.T_OUTLINE
+        ph = TAU * frame / NF
+
+        def fn(a: float) -> float:
+            return 1 + 0.028 * math.sin(3 * a + ph) + 0.016 * math.sin(5 * a - 2 * ph + 1)
+
+        def lit_blob() -> pygame.Surface:
+            """Half the cost of a cell: its own sprite, so a warm-up renders it in one
+            step and the rest of the cell in the next (see cancer_cell)."""
+            c = _canvas(D, D, outline)
+            _shaded(c, C, C, R, fn, body, light, outline)
+            return c
 
         def build() -> pygame.Surface:
-            D = int(r * 3.0)
-            if kind == "memory":
-                body, light, outline = P.MEM_BODY, P.MEM_LIGHT, P.MEM_OUTLINE
-            else:
-                body, light, outline = P.T_BODY, P.T_LIGHT, P.T_OUTLINE
             c = _canvas(D, D, outline)
-            C, R = D * SS / 2, r * SS
             _shadow(c, C + 0.1 * R, C + 0.18 * R, 2.1 * R, 2.0 * R, 55)
             n = 8 if kind == "car" else 9
             for i in range(n):
@@ -258,12 +269,7 @@ class CharacterSheet:
                         a1 = a + s * 0.6
                         end = (tip[0] + math.cos(a1) * 0.13 * R, tip[1] + math.sin(a1) * 0.13 * R)
                         seg(c, col, tip, end, 0.065 * R)
-            ph = TAU * frame / NF
-
-            def fn(a: float) -> float:
-                return 1 + 0.028 * math.sin(3 * a + ph) + 0.016 * math.sin(5 * a - 2 * ph + 1)
-
-            _shaded(c, C, C, R, fn, body, light, outline)
+            c.blit(self.cache.take(("tcell-body", r, frame, kind == "memory"), lit_blob), (0, 0))
             _face(c, C, C + 0.06 * R, R, mood, mix(body, light, 0.5))
             if kind == "memory":
                 sx, sy = C + 0.58 * R, C - 0.62 * R
@@ -276,13 +282,19 @@ class CharacterSheet:
     def cancer_cell(self, r: int, frame: int = 0, tags: bool = False) -> pygame.Surface:
         """A lumpy grey-purple cancer cell (no face). ``tags``: orange antigens to latch onto."""
         frame %= NF
+        D = int(r * 3.0)
+        C, R = D * SS / 2, r * SS
+
+        def body() -> pygame.Surface:
+            """The lit blob, over half the cost of a cell: its own sprite, so a warm-up
+            renders it in one step and the rest of the cell in the next."""
+            c = _canvas(D, D, P.CANCER_OUTLINE)
+            _shaded(c, C, C, R, _cancer_fn(TAU * frame / NF), P.CANCER_BODY, P.CANCER_LIGHT, P.CANCER_OUTLINE)
+            return c
 
         def build() -> pygame.Surface:
-            D = int(r * 3.0)
             c = _canvas(D, D, P.CANCER_OUTLINE)
-            C, R = D * SS / 2, r * SS
             _shadow(c, C + 0.1 * R, C + 0.18 * R, 2.2 * R, 2.1 * R, 55)
-            fn = _cancer_fn(TAU * frame / NF)
             if tags:
                 for a in TAG_ANGLES:
                     ux, uy = math.cos(a), math.sin(a)
@@ -297,7 +309,7 @@ class CharacterSheet:
                     pygame.draw.polygon(c, P.ANTIGEN_DARK, tri)
                     pygame.draw.circle(c, P.ANTIGEN_DARK, (int(tip[0]), int(tip[1])), int(0.12 * R))
                     pygame.draw.circle(c, P.ANTIGEN, (int(tip[0]), int(tip[1])), int(0.085 * R))
-            _shaded(c, C, C, R, fn, P.CANCER_BODY, P.CANCER_LIGHT, P.CANCER_OUTLINE)
+            c.blit(self.cache.take(("cancer-body", r, frame), body), (0, 0))
             pygame.draw.ellipse(c, P.CANCER_OUTLINE, (C - 0.3 * R, C - 0.12 * R, 0.66 * R, 0.52 * R))
             pygame.draw.ellipse(c, P.CANCER_SPOT, (C - 0.26 * R, C - 0.08 * R, 0.58 * R, 0.44 * R))
             for dx, dy, s in ((-0.5, -0.35, 0.12), (0.45, -0.4, 0.09), (0.5, 0.35, 0.1), (-0.45, 0.42, 0.08)):
