@@ -307,3 +307,25 @@ def test_a_crowded_miss_falls_back_to_one_counting_line(shipped_content, make_ap
     assert feedback.chosen_shown == feedback.chosen_summary == feedback.chosen_text.split("\n")[0]
     assert feedback.chosen_rect.height and not feedback.chosen_rect.colliderect(feedback.explain_rect)
     assert not app.ui.text.overflows
+
+
+def test_an_overlay_does_not_redraw_the_screen_below_every_frame(shipped_content, make_app, monkeypatch):  # type: ignore[no-untyped-def]
+    from game.shell.scenes.lesson import LessonScene
+
+    app = make_app(shipped_content)
+    LevelPlay(app, shipped_content.levels[0]).begin()
+    app.frame([], 1 / 60)
+    lesson = app.top
+    assert isinstance(lesson, LessonScene)
+    draws = []
+    real = LessonScene.draw
+    monkeypatch.setattr(LessonScene, "draw", lambda self, surface: (draws.append(1), real(self, surface)))
+    act(app, Act.BACK)  # the pause menu, over the lesson
+    assert app.top.name == "pause"
+    after_opening = len(draws)
+    for _ in range(30):
+        app.dirty = True
+        app.frame([], 1 / 60)
+    assert len(draws) == after_opening  # drawn once, when the pause menu opened
+    act(app, Act.RESIZE, pos=(1920, 1080))
+    assert len(draws) == after_opening + 1  # and again for a new window size

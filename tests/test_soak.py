@@ -38,7 +38,9 @@ HOURS = int(os.environ.get("SOAK_HOURS", "8"))
 SIZE = (800, 480)  # a small kiosk screen: cheap to draw, the same code paths as a big one
 LAPSE_DT = 2.0  # seconds per frame while nobody touches anything
 GROWTH_LIMIT = 5 * 1024 * 1024
-REDRAWN_PER_HOUR = 250  # new sprites per hour after warm-up (new caption heights; a thrown-away sheet: ~4000)
+# Renders per hour after warm-up: new caption heights give new scene sizes, and a cell
+# counts twice (its lit blob is built as a part). A thrown-away sheet renders ~4000.
+REDRAWN_PER_HOUR = 400
 KIOSK = Settings(kiosk=True, operator_pin="1234", idle_timeout=90, countdown=20)
 EPOCH = 1_767_225_600.0  # the simulated clock starts on a fixed day (statistics count by date)
 

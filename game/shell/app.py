@@ -219,6 +219,22 @@ class App:
             duration = 0.2 if self.reduced_motion else 0.3
             self.transition = CrossFade(self.screen.copy(), duration)
 
+    def dimmed_copy_below(self, scene: Scene) -> pygame.Surface:
+        """What lies under an overlay, drawn once and dimmed. Nothing below an overlay
+        changes while it is on top, so the overlay blits this instead of having every
+        scene below it drawn again, and a full-screen alpha blend, on each frame."""
+        below = self.stack[: self.stack.index(scene)] if scene in self.stack else list(self.stack)
+        copy = pygame.Surface(self.screen.get_size())
+        copy.fill(self.ui.palette.background)
+        if below:
+            first = max(i for i, s in enumerate(below) if s.opaque or i == 0)
+            for under in below[first:]:
+                under.draw(copy)
+        scrim = pygame.Surface(copy.get_size(), pygame.SRCALPHA)
+        scrim.fill(self.ui.palette.scrim)
+        copy.blit(scrim, (0, 0))
+        return copy
+
     def quit(self) -> None:
         self.running = False
 

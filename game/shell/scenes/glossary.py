@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class GlossaryScene(Scene):
     name = "glossary"
-    opaque = False
+    opaque = True  # it draws a dimmed copy of the screen below itself
 
     def __init__(self, app: App, entries: tuple[GlossaryEntry, ...]) -> None:
         super().__init__(app)
@@ -28,7 +28,7 @@ class GlossaryScene(Scene):
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
-        self._scrim: pygame.Surface | None = None
+        self._backdrop: pygame.Surface | None = None
 
     def more(self) -> None:
         pages = -(-len(self.entries) // self.per_page)
@@ -72,13 +72,12 @@ class GlossaryScene(Scene):
         more = len(self.entries) > self.per_page
         self.buttons = [self.more_button, self.back_button] if more else [self.back_button]
         self.focus = self.back_button
-        self._scrim = pygame.Surface(ui.size, pygame.SRCALPHA)
-        self._scrim.fill(ui.palette.scrim)
+        self._backdrop = self.app.dimmed_copy_below(self)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
-        if self._scrim is not None:
-            surface.blit(self._scrim, (0, 0))
+        if self._backdrop is not None:
+            surface.blit(self._backdrop, (0, 0))
         ui.panel(surface, self.panel)
         ui.draw_text(surface, "What does this word mean?", "heading", self.heading_rect, bold=True, valign="middle")
         ui.draw_text(surface, self.page_text, "body", self.text_rect)

@@ -21,11 +21,10 @@ class MenuScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.opaque = not self.overlay
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
         self.body_rect = pygame.Rect(0, 0, 0, 0)
-        self._scrim: pygame.Surface | None = None
+        self._backdrop: pygame.Surface | None = None  # an overlay's dimmed copy of the screen below
 
     def layout(self) -> None:
         ui = self.ui
@@ -54,15 +53,14 @@ class MenuScene(Scene):
         for rect, button in zip(grid(button_area, len(self.buttons), columns, gap), self.buttons):
             button.rect = rect
         if self.overlay:
-            self._scrim = pygame.Surface(ui.size, pygame.SRCALPHA)
-            self._scrim.fill(ui.palette.scrim)
+            self._backdrop = self.app.dimmed_copy_below(self)
         if self.focus is None and self.buttons:
             self.focus = self.buttons[0]
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
-        if self.overlay and self._scrim is not None:
-            surface.blit(self._scrim, (0, 0))
+        if self.overlay and self._backdrop is not None:
+            surface.blit(self._backdrop, (0, 0))
         else:
             surface.fill(ui.palette.background)
         ui.panel(surface, self.panel)
