@@ -61,6 +61,21 @@ def test_lesson_question_and_feedback_are_spoken_in_order(shipped_content, make_
     assert speaker.said[-1][-1] == asked.question.explain
 
 
+def test_after_a_miss_what_the_player_chose_is_spoken_before_the_answer(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    speaker = FakeSpeaker()
+    app = make_app(shipped_content, read_aloud=True, speaker_factory=lambda: speaker)
+    LevelPlay(app, shipped_content.levels[0]).begin()
+    driver = Driver(app, "mouse")
+    while not app.top.name.startswith("question"):
+        driver.press(app.top.find("next"))
+    asked = app.top.asked  # type: ignore[attr-defined]
+    driver.answer(app.top, asked, False)
+    said = speaker.said[-1]
+    assert said[0] == "Not quite."
+    assert said[1].startswith(("You chose: ", "Your order: ", "Your pairs: "))
+    assert said[2].startswith("The answer: ")
+
+
 def test_nothing_is_spoken_when_read_aloud_is_off(shipped_content, make_app):  # type: ignore[no-untyped-def]
     speaker = FakeSpeaker()
     app = make_app(shipped_content, read_aloud=False, speaker_factory=lambda: speaker)

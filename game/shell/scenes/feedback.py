@@ -44,7 +44,9 @@ class FeedbackScene(LevelScreen):
         super().enter()
         self.focus = self.next_button
         verdict = "Right!" if self.outcome.correct else "Not quite."
-        self.app.speak([verdict, "The answer: " + self.answer_lines, self.asked.question.explain])
+        # After a miss, what the player gave comes first, in one line (empty when right).
+        said = [verdict, self.chosen_summary, "The answer: " + self.answer_lines, self.asked.question.explain]
+        self.app.speak(said)
 
     def screen_text(self) -> tuple[str, ...]:
         return (self.asked.question.correct_text, self.asked.question.explain)
