@@ -62,7 +62,7 @@ class LevelPlay:
         if self._warming is None:
             return
         # At most one new sprite per frame, and only while there is room for one (the
-        # slowest take ~5 ms at 1080p); the rest of the budget draws what is cached.
+        # slowest take ~4 ms at 1080p); the rest of the budget draws what is cached.
         cache = self.app.sheet.cache
         start = time.perf_counter()
         builds = cache.builds
