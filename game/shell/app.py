@@ -223,13 +223,11 @@ class App:
         """What lies under an overlay, drawn once and dimmed. Nothing below an overlay
         changes while it is on top, so the overlay blits this instead of having every
         scene below it drawn again, and a full-screen alpha blend, on each frame."""
-        below = self.stack[: self.stack.index(scene)] if scene in self.stack else list(self.stack)
+        below = self.stack[: self.stack.index(scene)] if scene in self.stack else self.stack
         copy = pygame.Surface(self.screen.get_size())
         copy.fill(self.ui.palette.background)
         if below:
-            first = max(i for i, s in enumerate(below) if s.opaque or i == 0)
-            for under in below[first:]:
-                under.draw(copy)
+            below[-1].draw(copy)  # every scene draws the whole screen (an overlay, its own backdrop)
         scrim = pygame.Surface(copy.get_size(), pygame.SRCALPHA)
         scrim.fill(self.ui.palette.scrim)
         copy.blit(scrim, (0, 0))
@@ -369,9 +367,7 @@ class App:
             block = self.ui.text.fit("Please make the window larger.", 18, max(8, rect.width), max(8, rect.height))
             self.ui.text.draw_block(surface, block, rect, self.ui.palette.text, "center", "middle")
         else:
-            first = max(i for i, s in enumerate(self.stack) if s.opaque or i == 0)
-            for scene in self.stack[first:]:
-                scene.draw(surface)
+            self.top.draw(surface)  # overlays draw a dimmed copy of what is below them
             if self.transition is not None:
                 self.transition.draw(surface)
                 if self.transition.done:

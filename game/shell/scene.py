@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 class Scene:
     name = "scene"  # used by tests, the capture tour and the monkey test's visit count
-    opaque = True  # False: the scene below is drawn first (overlays use App.dimmed_copy_below instead)
 
     def __init__(self, app: App) -> None:
         self.app = app

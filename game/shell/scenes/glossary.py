@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 class GlossaryScene(Scene):
     name = "glossary"
-    opaque = True  # it draws a dimmed copy of the screen below itself
 
     def __init__(self, app: App, entries: tuple[GlossaryEntry, ...]) -> None:
         super().__init__(app)

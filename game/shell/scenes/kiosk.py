@@ -135,7 +135,6 @@ class PinPadScene(Scene):
     """Staff only: the PIN from the settings file, never shown; three misses lock the pad."""
 
     name = "pin-pad"
-    opaque = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
