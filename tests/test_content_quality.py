@@ -17,16 +17,16 @@ import yaml
 
 CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
 
-# The article's section headings (a copy, so the test does not lean on the engine).
-HEADINGS = (
-    "How Does Immunotherapy Help The Immune System Fight Cancer?",  # the opening paragraphs
-    "What is Immunotherapy?",
-    "Types of Immunotherapy",
-    "Benefits of Immunotherapy",
-    "Immunotherapy Process",
-    "Side Effects and Management",
-    "Frequently Asked Questions",
-)
+# The article's section ids and headings (a copy, so the test does not lean on the engine).
+HEADINGS = {
+    "opening": "How Does Immunotherapy Help The Immune System Fight Cancer?",  # the opening paragraphs
+    "what-is": "What is Immunotherapy?",
+    "types": "Types of Immunotherapy",
+    "benefits": "Benefits of Immunotherapy",
+    "process": "Immunotherapy Process",
+    "side-effects": "Side Effects and Management",
+    "faq": "Frequently Asked Questions",
+}
 
 # The eight levels, in play order, with their scene and the cues that scene can show.
 LEVELS = (
@@ -352,7 +352,7 @@ def test_true_and_false_answers_are_both_common(content):
 # ---------------------------------------------------------------- faithful to the article
 
 
-def test_every_source_is_an_article_heading(content):
+def test_every_source_is_an_article_section_id(content):
     for q in all_questions(content):
         assert q["source"] in HEADINGS, (q["question"], q["source"])
 
@@ -385,7 +385,7 @@ def test_no_numbers_but_the_infusion_length(content):
 def test_side_effect_explanations_end_by_pointing_to_the_care_team(content):
     for level in content["levels"]:
         for q in questions(level):
-            about_side_effects = level["id"] == "side-effects" or q["source"] == "Side Effects and Management"
+            about_side_effects = level["id"] == "side-effects" or q["source"] == "side-effects"
             if about_side_effects:
                 last = sentences(q["explain"])[-1]
                 assert CARE_TEAM_REMINDER.search(last), f"{q['question']}: {q['explain']!r}"

@@ -18,7 +18,7 @@ def make_level(n: int = 6, ask: int | None = None) -> Level:
                 "choice",
                 f"Prompt {i}?",
                 "Because.",
-                "What is Immunotherapy?",
+                "what-is",
                 "intro",
                 choices=("a", "b", "c"),
                 answer="a",

@@ -27,13 +27,13 @@ from game.core.stats import (
 )
 
 CHOICE = Question(
-    "c-1", "choice", "What does immunotherapy help?", "…", "What is Immunotherapy?", "l",
+    "c-1", "choice", "What does immunotherapy help?", "…", "what-is", "l",
     choices=("Your immune system", "Your hair", "Your eyesight"), answer="Your immune system",
 )  # fmt: skip
-TRUEFALSE = Question("tf-1", "truefalse", "It is chemo.", "…", "What is Immunotherapy?", "l", truth=False)
+TRUEFALSE = Question("tf-1", "truefalse", "It is chemo.", "…", "what-is", "l", truth=False)
 ORDER = Question("o-1", "order", "Put in order.", "…", "Immunotherapy Process", "l", items=("a", "b", "c"))
 MATCH = Question(
-    "m-1", "match", "Match them.", "…", "Types of Immunotherapy", "l",
+    "m-1", "match", "Match them.", "…", "types", "l",
     pairs=(("x", "1"), ("y", "2"), ("z", "3")),
 )  # fmt: skip
 NOON = time.mktime((2025, 3, 10, 12, 0, 0, 0, 0, -1))  # local noon, whatever the time zone

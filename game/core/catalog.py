@@ -32,13 +32,15 @@ HANDS_ON_CUES: dict[str, str] = {
     "finale": "celebrate",
 }
 
-# The headings of the article's sections; every question names the one it comes from.
-ARTICLE_SECTIONS: tuple[str, ...] = (
-    "How Does Immunotherapy Help The Immune System Fight Cancer?",  # the opening, before any heading
-    "What is Immunotherapy?",
-    "Types of Immunotherapy",
-    "Benefits of Immunotherapy",
-    "Immunotherapy Process",
-    "Side Effects and Management",
-    "Frequently Asked Questions",
-)
+# The article's sections by id, with their headings; every question names the id of the one
+# it comes from. Ids, not headings, so a translated content file cites the same sections and
+# the staff report can still show the heading.
+ARTICLE_SECTIONS: dict[str, str] = {
+    "opening": "How Does Immunotherapy Help The Immune System Fight Cancer?",  # before any heading
+    "what-is": "What is Immunotherapy?",
+    "types": "Types of Immunotherapy",
+    "benefits": "Benefits of Immunotherapy",
+    "process": "Immunotherapy Process",
+    "side-effects": "Side Effects and Management",
+    "faq": "Frequently Asked Questions",
+}

@@ -228,8 +228,8 @@ class _ContentReader:
         explain = r.text(f["explain"], f"{what}: explain", MAX_LEN["explain"]) if "explain" in f else None
         source = r.text(f["source"], f"{what}: source") if "source" in f else None
         if source is not None and source not in ARTICLE_SECTIONS:
-            sections = "; ".join(f'"{s}"' for s in ARTICLE_SECTIONS)
-            r.problem(f["source"], f'{what}: source "{source}" is not a section of the article: {sections}')
+            sections = "; ".join(f"{sid} ({heading})" for sid, heading in ARTICLE_SECTIONS.items())
+            r.problem(f["source"], f'{what}: source "{source}" is not a section id of the article: {sections}')
             source = None
         replay = last_lesson
         if "replay" in f:
