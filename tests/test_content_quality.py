@@ -383,12 +383,19 @@ def test_no_numbers_but_the_infusion_length(content):
 
 
 def test_side_effect_explanations_end_by_pointing_to_the_care_team(content):
+    # The reminder belongs to the side-effects level, where the article talks about care;
+    # repeated in every level it became noise, so other levels must not carry it.
     for level in content["levels"]:
         for q in questions(level):
-            about_side_effects = level["id"] == "side-effects" or q["source"] == "side-effects"
-            if about_side_effects:
+            reminded = bool(CARE_TEAM_REMINDER.search(q["explain"]))
+            if level["id"] == "side-effects":
                 last = sentences(q["explain"])[-1]
                 assert CARE_TEAM_REMINDER.search(last), f"{q['question']}: {q['explain']!r}"
+            else:
+                assert not reminded, f"{q['question']}: the reminder is for the side-effects level only"
+        if level["id"] != "side-effects":
+            for lesson in lessons(level):
+                assert not CARE_TEAM_REMINDER.search(lesson["caption"]), lesson["lesson"]
 
 
 def test_no_long_runs_copied_from_the_article():
