@@ -40,6 +40,12 @@ class FakeSpeaker:
     def close(self) -> None:
         pass
 
+    def use_language(self, code: str) -> bool:
+        self.language = code
+        return code in self.voices
+
+    voices = ("en", "es")
+
 
 def test_lesson_question_and_feedback_are_spoken_in_order(shipped_content, make_app):  # type: ignore[no-untyped-def]
     speaker = FakeSpeaker()

@@ -39,7 +39,7 @@ class LevelPlay:
         self.level = level
         self.number = app.content.levels.index(level) + 1 if level in app.content.levels else 1
         self.session = QuizSession.start(level, app.rng)
-        self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet)
+        self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet, app.tr)
         self.hands_on_done = False  # the hands-on moment happens once per play
         self._warming: Iterator[None] | None = None
         self._warmed_for: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
@@ -125,5 +125,11 @@ class LevelPlay:
     def progress_text(self) -> str:
         s = self.session
         if isinstance(s.current, AskedQuestion):
-            return f"Question {s.question_number} of {s.asked_count}"
-        return f"{s.question_number} of {s.asked_count} questions done"
+            return self.app.tr.gettext("Question {number} of {total}", number=s.question_number, total=s.asked_count)
+        return self.app.tr.ngettext(
+            "{done} of {total} question done",
+            "{done} of {total} questions done",
+            s.asked_count,
+            done=s.question_number,
+            total=s.asked_count,
+        )
