@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from game.core.content import Content
 from game.core.errors import FileProblems
+from game.core.languages import load_languages
 from game.core.loader import load_content
 from game.core.settings import KIOSK_VOLUME, Settings
-from game.core.languages import load_languages
 from game.core.settings_file import check_languages, check_levels
 from game.core.storage import default_data_dir, write_atomically
 

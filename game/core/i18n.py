@@ -33,10 +33,8 @@ log = logging.getLogger(__name__)
 DOMAIN = "immunoquest"
 SOURCE_LANGUAGE = "en"
 GAME_LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-# The language's own name ("English", "Español") is the translation of this msgid in this
-# context: every catalog names its language in that language.
-LANGUAGE_NAME_CONTEXT = "the name of this language, written in this language"
-LANGUAGE_NAME_SOURCE = "English"
+# A language's own name ("English", "Español") is its catalog's translation of the msgid
+# "English" in the context "the name of this language, written in this language" (see ``name``).
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
@@ -66,7 +64,8 @@ class Translator:
     @property
     def name(self) -> str:
         """The language's own name, as its catalog writes it ("English", "Español")."""
-        return self.pgettext(LANGUAGE_NAME_CONTEXT, LANGUAGE_NAME_SOURCE)
+        # TRANSLATORS: write the name of your language in your language: Español, Français.
+        return self.pgettext("the name of this language, written in this language", "English")
 
     def wrap(self, text: str) -> str:
         """Content text as this language shows it (only the pseudo-language changes it)."""
@@ -167,7 +166,6 @@ def find_languages(content: Path, search: Iterable[Path] | None = None) -> dict[
     A catalog without its content file (or the reverse) is logged and left out: the game
     never mixes a translated interface with English lessons.
     """
-    found: dict[str, LanguageFiles] = {SOURCE_LANGUAGE: LanguageFiles(SOURCE_LANGUAGE, content, None)}
     catalogs: dict[str, Path] = {}
     for folder in search if search is not None else locale_dirs(content):
         if not folder.is_dir():
@@ -181,6 +179,8 @@ def find_languages(content: Path, search: Iterable[Path] | None = None) -> dict[
         if (match := re.fullmatch(rf"{re.escape(content.stem)}\.([^.]+){re.escape(content.suffix)}", path.name))
         and LANGUAGE_CODE.match(match.group(1))
     }
+    # English's catalog is optional: its msgids are the English text (a catalog may reword them).
+    found = {SOURCE_LANGUAGE: LanguageFiles(SOURCE_LANGUAGE, content, catalogs.get(SOURCE_LANGUAGE))}
     for code in sorted(set(catalogs) | set(contents)):
         if code == SOURCE_LANGUAGE:
             continue

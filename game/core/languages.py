@@ -44,6 +44,10 @@ def load_languages(
     problems: list[Problem] = []
     for code, files in find_languages(content_path, search).items():
         if code == SOURCE_LANGUAGE:
+            try:
+                languages[code] = Language(code, load_translator(files), english)
+            except ValueError as exc:
+                problems.append(Problem(display_path(files.catalog or files.content), None, str(exc)))
             continue
         language, found = load_language(files, english)
         problems += found
