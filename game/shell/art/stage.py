@@ -603,6 +603,7 @@ class Stage(SceneArt):
         if first_cue is not None and first_cue not in self.cues:
             raise ValueError(f"{self.name} has no cue {first_cue!r}")
         scratch = type(self)(self.reduced_motion, self.S)
+        scratch.tr = self.tr  # warm the labels in the language they will be drawn in
         # A 1x1 surface: draw's clip becomes empty, so blits cost nothing while every
         # sprite is still fetched (and built on a miss) exactly as in a real frame.
         target = pygame.Surface((1, 1))
