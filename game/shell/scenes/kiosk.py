@@ -142,6 +142,7 @@ class AttractScene(Scene):
             align="center",
             valign="middle",
         )
+        self.draw_buttons(surface)
 
 
 class StillThereScene(MenuScene):
