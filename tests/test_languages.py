@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHIPPED
 
 from game.core.i18n import GAME_LOCALE_DIR, Translator, find_languages, pseudo, read_catalog
 from game.core.languages import load_languages
@@ -36,6 +37,20 @@ def langs(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(LANGS, folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def keep_root_logging():  # type: ignore[no-untyped-def]
+    """``main`` sets up logging handlers; take them away again so later tests log normally."""
+    import logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
 
 
 def fixture_languages():  # type: ignore[no-untyped-def]
@@ -354,3 +369,47 @@ def test_pseudo_wraps_lengthens_and_keeps_placeholders() -> None:
     assert "{number}" in text and "{title}" in text
     assert len(pseudo("Touch anywhere to start")) >= 1.3 * len("Touch anywhere to start")
     assert pseudo("a\nb").count("[") == 2  # each line wrapped, so wrapped text still shows its brackets
+
+
+# --- the shipped Spanish content (questions.es.yaml beside questions.yaml), when it is there ---
+
+SHIPPED_ES = SHIPPED.with_name(f"{SHIPPED.stem}.es{SHIPPED.suffix}")
+
+
+@pytest.mark.skipif(not SHIPPED_ES.exists(), reason="no questions.es.yaml beside the content file yet")
+@pytest.mark.parametrize("way", ["keyboard", "mouse", "touch"])
+def test_every_level_plays_in_spanish_with_read_aloud(way: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    from driver import Driver
+
+    english = load_content(SHIPPED)
+    languages, problems = load_languages(SHIPPED, english)
+    assert problems == [] and "es" in languages
+    spoken: list[str] = []
+
+    class Speaker:
+        available, busy = True, False
+
+        def say(self, lines: list[str]) -> None:
+            spoken.extend(lines)
+
+        def stop(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+        def use_language(self, code: str) -> bool:
+            return code == "es"
+
+    app = make_app(english, translations=languages, language="es", read_aloud=True, speaker_factory=Speaker)
+    app.home()
+    driver = Driver(app, way)
+    levels = app.content.levels if way == "keyboard" else app.content.levels[:2]  # the first page of cards
+    for level in levels:
+        driver.press(app.top.find("start") if app.top.name == "title" else app.top.find("levels"))
+        n = app.content.levels.index(level) + 1
+        driver.press(app.top.cards[n - 1], n)  # type: ignore[attr-defined]
+        driver.play_level("all")
+        assert app.top.name == "results" and app.top.result.stars == 3  # type: ignore[attr-defined]
+    assert app.faults == []
+    assert "¡Correcto!" in spoken and any("inmun" in line for line in spoken)
