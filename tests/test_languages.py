@@ -413,3 +413,17 @@ def test_every_level_plays_in_spanish_with_read_aloud(way: str, make_app) -> Non
         assert app.top.name == "results" and app.top.result.stars == 3  # type: ignore[attr-defined]
     assert app.faults == []
     assert "¡Correcto!" in spoken and any("inmun" in line for line in spoken)
+
+
+def test_a_spanish_wrong_choice_is_counted_as_the_english_choice_for_the_staff_report(make_app) -> None:  # type: ignore[no-untyped-def]
+    english, languages = fixture_languages()
+    app = make_app(english, translations=languages, language="es")
+    app.home()
+    press(app, "start")
+    press(app, "what-is-immunotherapy")
+    while app.top.name == "lesson":
+        press(app, "next")
+    assert app.top.name == "question-choice"
+    wrong = app.top.asked.options.index("Su cabello") + 1
+    press(app, f"option-{wrong}")
+    assert app.stats.stats.questions["wi-1"].wrong == {"Your hair": 1}

@@ -200,6 +200,19 @@ def _compare_question(
         )
 
 
+def in_source_language(source: Content, question: Question, response: object) -> tuple[Question, object]:
+    """The English question and, for a choice, the English choice in the same position: the
+    staff report counts every visitor's wrong answers together, whatever their language."""
+    english = next((q for q in source.questions if q.id == question.id), None)
+    if english is None:
+        return question, response
+    if question.kind == "choice" and isinstance(response, str) and response in question.choices:
+        position = question.choices.index(response)
+        if position < len(english.choices):
+            return english, english.choices[position]
+    return english, response
+
+
 def map_texts(content: Content, change: Callable[[str], str]) -> Content:
     """``content`` with ``change`` applied to every text a player reads (ids and values kept)."""
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Lesson, Level
+from game.core.parallel import in_source_language
 from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scenes.feedback import FeedbackScene
@@ -100,7 +101,8 @@ class LevelPlay:
         """Score the answer (with speed points in challenge mode) and show the feedback."""
         bonus = speed_points(elapsed, limit) if limit and asked.is_correct(response) else 0
         outcome = self.session.answer(response, bonus)
-        self.app.stats.question_answered(asked.question, response, outcome.correct)
+        source = next(iter(self.app.languages.values())).content  # English: the report's language
+        self.app.stats.question_answered(*in_source_language(source, asked.question, response), outcome.correct)  # type: ignore[arg-type]
         self.app.sound("right" if outcome.correct else "miss")
         self.app.replace(FeedbackScene(self.app, self, asked, response, outcome))
 
