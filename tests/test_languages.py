@@ -427,3 +427,24 @@ def test_a_spanish_wrong_choice_is_counted_as_the_english_choice_for_the_staff_r
     wrong = app.top.asked.options.index("Su cabello") + 1
     press(app, f"option-{wrong}")
     assert app.stats.stats.questions["wi-1"].wrong == {"Your hair": 1}
+
+
+def test_spanish_interface_sentences_are_easy_to_read() -> None:
+    """INFLESZ (Szigriszt-Pazos, textstat 0.7.8): no message of 10 or more words below 55."""
+    import re
+
+    textstat = pytest.importorskip("textstat")
+    from babel.messages.pofile import read_po
+
+    textstat.set_lang("es")
+    with ES_PO.open("rb") as f:
+        catalog = read_po(f)
+    hard = []
+    for message in catalog:
+        if not message.id:
+            continue
+        for text in message.string if isinstance(message.string, tuple) else (message.string,):
+            plain = re.sub(r"\{\w+\}", "5", text)
+            if len(plain.split()) >= 10 and textstat.szigriszt_pazos(plain) < 55:
+                hard.append(text)
+    assert hard == []
