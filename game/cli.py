@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from game.core.content import Content
 from game.core.errors import FileProblems
+from game.core.languages import load_languages
 from game.core.loader import load_content
 from game.core.settings import KIOSK_VOLUME, Settings
-from game.core.settings_file import check_levels
+from game.core.settings_file import check_languages, check_levels
 from game.core.storage import default_data_dir, write_atomically
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--bench", action="store_true", help="measure drawing time, start-up, memory and idle CPU (no window) and exit"
     )
     p.add_argument("--frames", type=int, default=600, metavar="N", help="frames per screen for --bench (default 600)")
+    p.add_argument("--language", metavar="CODE", help="play in this language, e.g. en or es (see README, Languages)")
     return p
 
 
@@ -94,6 +96,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if checked is None:
             return EXIT_BAD_FILE
         content = checked
+    languages, language_problems = load_languages(content_path, content)
+    if language_problems and not settings.kiosk:
+        report(FileProblems(language_problems))
+        return EXIT_BAD_FILE
+    for problem in language_problems:
+        log.error("%s (this language is left out)", problem)
+    if args.language:
+        if args.language not in languages:
+            print(
+                f"--language {args.language}: not available; the languages found are: {', '.join(languages)} "
+                "(a language needs a catalog and a content file: see README, Languages)",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_FILE
+        settings = dataclasses.replace(settings, language=args.language)
+    if settings_path is not None and (settings.languages or settings.language != "en"):
+        problems = check_languages(settings, languages, settings_path)
+        if problems and not settings.kiosk:
+            report(FileProblems(problems))
+            return EXIT_BAD_FILE
+        for problem in problems:
+            log.error("%s (the game uses the languages it has)", problem)
     if settings_path is not None and settings.levels:
         problems = check_levels(settings, [level.id for level in content.levels], settings_path)
         if problems and not settings.kiosk:
@@ -112,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fullscreen=args.fullscreen,
         content_error=error,
         reload_content=lambda: reload_content(content_path, data_dir),
+        languages=languages,
     )
     if args.capture:
         from game.shell.capture import capture_tour
@@ -204,10 +229,16 @@ def reload_content(path: Path, data_dir: Path) -> Content | str:
 
 
 def check(path: Path) -> int:
+    """Check the content file and every translation of it found, one OK line per language."""
     content = load_or_report(path)
     if content is None:
         return EXIT_BAD_FILE
-    print(content.summary_line())
+    languages, problems = load_languages(path, content)
+    for language in languages.values():
+        print(language.content.summary_line().replace("OK: ", f"OK: {language.code} ({language.name}): ", 1))
+    if problems:
+        report(FileProblems(problems))
+        return EXIT_BAD_FILE
     return 0
 
 

@@ -133,6 +133,9 @@ def _totals(stats: Statistics) -> str:
         ("Questions answered", f"{answered:,}", "first answers only"),
         ("Right first time", right, "of the questions answered"),
     ]
+    if stats.languages:  # which language each visit ended in: en 120 · es 45
+        by_language = " · ".join(f"{code} {count:,}" for code, count in sorted(stats.languages.items()))
+        cards.append(("Visits by language", by_language, "the language each visit was played in"))
     items = "\n".join(
         f'<div class="card"><div class="label">{escape(label)}</div><div class="number">{escape(number)}</div>'
         f'<div class="note">{escape(note)}</div></div>'

@@ -51,9 +51,11 @@ def make_app(tmp_path):  # type: ignore[no-untyped-def]
     from game.core.settings import Settings
     from game.shell.app import App, Options
 
-    def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, speaker_factory=None, **fields):  # type: ignore[no-untyped-def]
+    def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, speaker_factory=None, translations=None, **fields):  # type: ignore[no-untyped-def]
         settings = dataclasses.replace(Settings(), **fields)
-        options = Options(content=content, data_dir=data_dir, settings=settings, size=size, seed=seed)
+        options = Options(
+            content=content, data_dir=data_dir, settings=settings, size=size, seed=seed, languages=translations or {}
+        )
         return App(options, pygame.display.set_mode(size), speaker_factory=speaker_factory)
 
     return make

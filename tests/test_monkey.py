@@ -88,6 +88,9 @@ class QuietSpeaker:
     def close(self) -> None:
         pass
 
+    def use_language(self, code: str) -> bool:
+        return True
+
 
 @dataclass
 class Monkey:

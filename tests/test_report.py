@@ -214,3 +214,10 @@ def test_report_command_with_a_bad_settings_file_exits_2(tmp_path: Path, capsys)
     settings.write_text("statistcs: here\n")
     assert main_report(["--settings", str(settings), "--out", str(tmp_path / "r.html")]) == 2
     assert "did you mean 'statistics'?" in capsys.readouterr().err
+
+
+def test_the_report_shows_visits_by_language(minimal_content: Content) -> None:
+    stats = Statistics(languages={"en": 12, "es": 5})
+    page = render_report(stats, minimal_content, NOW)
+    assert "Visits by language" in page and "en 12 · es 5" in page
+    assert "Visits by language" not in render_report(Statistics(), minimal_content, NOW)

@@ -40,6 +40,12 @@ class FakeSpeaker:
     def close(self) -> None:
         pass
 
+    def use_language(self, code: str) -> bool:
+        self.language = code
+        return code in self.voices
+
+    voices = ("en", "es")
+
 
 def test_lesson_question_and_feedback_are_spoken_in_order(shipped_content, make_app):  # type: ignore[no-untyped-def]
     speaker = FakeSpeaker()
@@ -154,3 +160,83 @@ def test_settings_say_when_read_aloud_is_not_available(shipped_content, make_app
     assert button.label.endswith("not available on this computer")
     button.on_press()
     assert not app.settings.read_aloud
+
+
+class FakeVoice:
+    def __init__(self, vid: str, languages: list[object]) -> None:
+        self.id, self.name, self.languages = vid, vid, languages
+
+
+ESPEAK_LIKE = [
+    FakeVoice("gmw/en", [b"\x05en-gb"]),
+    FakeVoice("roa/es", ["es"]),
+    FakeVoice("roa/es-419", ["es-419"]),
+    FakeVoice("roa/fr", ["fr"]),
+]
+
+
+def test_a_voice_is_picked_by_its_language_latin_american_spanish_first() -> None:
+    from game.shell.speech import pick_voice
+
+    assert pick_voice(ESPEAK_LIKE, "es").id == "roa/es-419"
+    assert pick_voice(ESPEAK_LIKE, "en").id == "gmw/en"
+    assert pick_voice(ESPEAK_LIKE, "fr").id == "roa/fr"
+    assert pick_voice(ESPEAK_LIKE, "de") is None
+    sapi_like = [FakeVoice(r"HKEY\Voices\TTS_MS_ES-MX_SABINA_11.0", [])]
+    assert pick_voice(sapi_like, "en") is None
+
+
+def test_the_speaker_switches_to_the_languages_voice_on_its_own_thread() -> None:
+    spoken: list[tuple[str | None, str]] = []
+
+    class Engine:
+        voice: str | None = None
+
+        def getProperty(self, name: str) -> object:
+            return ESPEAK_LIKE if name == "voices" else self.voice
+
+        def setProperty(self, name: str, value: str) -> None:
+            self.voice = value
+
+        def say(self, line: str) -> None:
+            spoken.append((self.voice, line))
+
+        def runAndWait(self) -> None:
+            pass
+
+    speaker = ThreadedSpeaker(Engine)
+    assert speaker.use_language("es")
+    speaker.say(["Hola."])
+    assert not speaker.use_language("de")  # no German voice: the game says so, and says nothing
+    for _ in range(200):
+        if spoken:
+            break
+        time.sleep(0.01)
+    speaker.close()
+    assert spoken == [("roa/es-419", "Hola.")]
+
+
+def test_with_no_voice_for_the_language_settings_say_so_in_it_and_nothing_is_read(make_app) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from game.core.languages import load_languages
+    from game.core.loader import load_content
+    from game.shell.scenes.settings import SettingsScene
+
+    langs = Path(__file__).resolve().parent / "fixtures" / "languages" / "questions.yaml"
+    english = load_content(langs)
+    languages, _ = load_languages(langs, english)
+    speaker = FakeSpeaker()
+    speaker.voices = ("en",)  # an English voice only
+    app = make_app(english, translations=languages, language="es", read_aloud=True, speaker_factory=lambda: speaker)
+    app.home()
+    app.push(SettingsScene(app))
+    assert app.top.find("read-aloud").label == "Leer en voz alta: no hay voz en español en esta computadora"
+    app.top.find("done").on_press()
+    app.top.find("start").on_press()
+    app.top.find("what-is-immunotherapy").on_press()
+    assert app.top.name == "lesson"
+    assert speaker.said == []  # never Spanish read with an English voice
+    app.choose_language("en")
+    app.speak(["Hello."])
+    assert speaker.said == [["Hello."]]

@@ -159,7 +159,7 @@ def test_the_file_holds_only_totals(path: Path, clock: FakeClock) -> None:
     store.level_finished("car-t", 100)
     store.flush()
     data = json.loads(path.read_text())
-    assert set(data) == {"format", "schema", "questions", "levels", "days"}
+    assert set(data) == {"format", "schema", "questions", "levels", "days", "languages"}
     assert data["questions"] == {
         "c-1": {"shown": 1, "answered": 1, "right_first_time": 0, "wrong": {"Your eyesight": 1}}
     }

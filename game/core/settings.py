@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ class Settings:
     countdown: int = 20  # seconds the "still there" question waits (at least 20)
     operator_pin: str = ""  # digits; empty: no operator exit in kiosk mode
     levels: tuple[str, ...] = ()  # level ids offered, in order; empty: all of them
-    language: str = "en"
+    language: str = "en"  # the language the game starts in (a visitor may choose another)
+    languages: tuple[str, ...] = ()  # languages offered, in order; empty: every one found
     statistics: str = ""  # where kiosk statistics go; empty: the data folder
     # the player's comfort options (the settings screen); the clinic sets their defaults
     volume: int = DEFAULT_VOLUME  # percent
@@ -52,10 +54,23 @@ class Settings:
 
 
 # The options a player may change on the settings screen (and that persist for them).
-PLAYER_FIELDS = ("volume", "sound", "read_aloud", "text_size", "theme", "reduced_motion", "mode", "timer")
+PLAYER_FIELDS = (
+    "volume",
+    "sound",
+    "read_aloud",
+    "text_size",
+    "theme",
+    "reduced_motion",
+    "mode",
+    "timer",
+    "language",
+)
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, es, fr, pt_BR: a catalog folder's name
 
 
 def valid_player_value(name: str, value: Any) -> bool:
+    if name == "language":
+        return isinstance(value, str) and LANGUAGE_CODE.match(value) is not None
     if name in ("sound", "read_aloud", "reduced_motion"):
         return isinstance(value, bool)
     if isinstance(value, bool) or name in ("theme", "mode"):

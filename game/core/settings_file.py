@@ -18,14 +18,13 @@ from typing import Any
 import yaml
 
 from game.core.errors import FileProblems, Problem
-from game.core.settings import KIOSK_VOLUME, MODES, TEXT_SIZES, THEMES, TIMER_RANGE, Settings
+from game.core.settings import KIOSK_VOLUME, LANGUAGE_CODE, MODES, TEXT_SIZES, THEMES, TIMER_RANGE, Settings
 from game.core.strictyaml import Reader, display_path, line_of, read_document
 
 FIELDS = tuple(f.name for f in dataclasses.fields(Settings))
 IDLE_TIMEOUT_RANGE = (15, 3600)  # seconds; under 15 the overlay would interrupt people still reading
 COUNTDOWN_RANGE = (20, 300)  # seconds; at least 20 so a slow reader can still answer "I'm still here"
 PIN_DIGITS = (4, 8)
-LANGUAGES = ("en",)
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -87,6 +86,25 @@ def check_levels(
     return problems
 
 
+def check_languages(settings: Settings, available: Iterable[str], path: Path) -> list[Problem]:
+    """Problems for a ``language`` or ``languages`` entry that has no catalog and content file."""
+    known = list(available)
+    lines = _lines_only(Path(path))
+    problems = []
+    for key, codes in (("language", (settings.language,)), ("languages", settings.languages)):
+        for code in codes:
+            if code not in known and key in lines.keys:
+                problems.append(
+                    Problem(
+                        lines.label,
+                        lines.keys[key],
+                        f"{key}: there is no language '{code}' (it needs a catalog and a content file); "
+                        f"the languages found are: {', '.join(known)}",
+                    )
+                )
+    return problems
+
+
 def _lines_only(path: Path) -> SettingsLines:
     label = display_path(path)
     try:
@@ -119,6 +137,13 @@ class _SettingsReader:
                 values[key] = value
             if key == "levels" and isinstance(node, yaml.SequenceNode):
                 level_lines = tuple(line_of(item) for item in node.value)
+        offered = values.get("languages")
+        if offered and values.get("language", "en") not in offered:
+            r.problem(
+                fields.get("language", fields["languages"]),
+                f"language: '{values.get('language', 'en')}' is not among languages [{', '.join(offered)}]; "
+                "the game starts in the language, so list it there too",
+            )
         return values, SettingsLines(r.name, {k: line_of(n) for k, n in fields.items()}, level_lines)
 
     def value(self, key: str, node: yaml.Node) -> object | None:
@@ -136,7 +161,9 @@ class _SettingsReader:
         if key == "levels":
             return self.levels(node)
         if key == "language":
-            return self.choice(node, key, LANGUAGES, "only English (en) is available for now")
+            return self.language(node, key)
+        if key == "languages":
+            return self.languages(node)
         if key == "statistics":
             return self.folder_path(node)
         if key == "text_size":
@@ -197,6 +224,25 @@ class _SettingsReader:
                 first_line[level_id] = line_of(item)
                 ids.append(level_id)
         return tuple(ids) if ok else None
+
+    def language(self, node: yaml.Node, what: str) -> str | None:
+        code = self.r.text(node, what)
+        if code is not None and not LANGUAGE_CODE.match(code):
+            self.r.problem(node, f"{what}: '{code}' is not a language code; write two letters, like en or es")
+            return None
+        return code
+
+    def languages(self, node: yaml.Node) -> tuple[str, ...] | None:
+        items = self.r.sequence(node, "languages")
+        if items is None:
+            return None
+        codes = [self.language(item, "languages") for item in items]
+        if any(code is None for code in codes):
+            return None
+        if len(set(codes)) != len(codes):
+            self.r.problem(node, "languages: a language is listed twice")
+            return None
+        return tuple(c for c in codes if c is not None)
 
     def choice(self, node: yaml.Node, key: str, allowed: tuple[str, ...], expected: str) -> str | None:
         word = self.r.text(node, key)

@@ -106,6 +106,7 @@ class Statistics:
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
     levels: dict[str, LevelCounts] = field(default_factory=dict)
     days: dict[str, DayCounts] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)  # visits by the language they ended in
 
     @property
     def sessions(self) -> int:
@@ -141,6 +142,7 @@ class Statistics:
                 for lid, v in sorted(self.levels.items())
             },
             "days": {day: {"sessions": d.sessions, "seconds": d.seconds} for day, d in sorted(self.days.items())},
+            "languages": dict(sorted(self.languages.items())),
         }
 
     @classmethod
@@ -167,6 +169,8 @@ class Statistics:
             if not _is_date(day):
                 raise ValueError(f"day {day!r} is not a date like 2025-01-31")
             stats.days[day] = DayCounts(_count(entry, "sessions"), _count(entry, "seconds"))
+        languages = _mapping(data.get("languages", {}), "languages")  # absent in files from before it
+        stats.languages = {str(code): _count(languages, code) for code in languages}
         return stats
 
 
@@ -200,6 +204,7 @@ class StatsStore:
         self._dirty = False
         self._last_error = ""
         self._session_start: float | None = None
+        self._session_language = "en"
         # Questions this visitor has already answered: kept in memory, forgotten at the end
         # of the session, never written. It is what makes "right first time" mean first time.
         self._answered_now: set[str] = set()
@@ -247,6 +252,10 @@ class StatsStore:
         self._session_start = self._clock()
         self._answered_now.clear()
 
+    def visit_language(self, code: str) -> None:
+        """The language the visitor is using now; the visit is counted under the last one."""
+        self._session_language = code
+
     def session_ended(self) -> None:
         """The visitor left (idle reset) or the game is closing; counted on the day it began."""
         start = self._session_start
@@ -258,6 +267,7 @@ class StatsStore:
         day = self.stats.days.setdefault(local_date(start), DayCounts())
         day.sessions += 1
         day.seconds += round(seconds)
+        self.stats.languages[self._session_language] = self.stats.languages.get(self._session_language, 0) + 1
         self._dirty = True
 
     @property

@@ -19,6 +19,8 @@ from pathlib import Path
 import pygame
 
 from game.core.content import Content, Level
+from game.core.i18n import Translator
+from game.core.languages import Language, english_only
 from game.core.progress import FILE_NAME as PROGRESS_FILE
 from game.core.progress import ProgressStore
 from game.core.settings import Settings, load_preferences, save_preferences
@@ -53,6 +55,7 @@ class Options:
     fullscreen: bool = False
     content_error: str = ""  # kiosk: why the content could not be loaded (shown to staff only)
     reload_content: Callable[[], Content | str] | None = None  # kiosk operator menu: reload
+    languages: dict[str, Language] = dataclasses.field(default_factory=dict)  # empty: English only
 
 
 class App:
@@ -66,6 +69,10 @@ class App:
         """Open the window (or draw on ``surface``, for tools that bring their own)."""
         self.options = options
         self.content = options.content
+        # Every offered language's translator and content; the visitor's choice picks one.
+        self.languages = options.languages or english_only(options.content)
+        self.language = next(iter(self.languages))
+        self.tr: Translator = self.languages[self.language].translator
         self.kiosk = options.settings.kiosk
         pygame.display.init()
         pygame.font.init()
@@ -81,6 +88,7 @@ class App:
         self.audio = audio if audio is not None else open_audio()
         self._speaker_factory = speaker_factory
         self.speaker: Speaker = NullSpeaker()
+        self.voice_ok = False  # the speaker has a voice for the language shown
         self.ui = Ui()
         # One character sheet for every scene: sprites are drawn once and shared.
         self.sheet = CharacterSheet()
@@ -110,7 +118,34 @@ class App:
         data_dir = None if self.kiosk else self.options.data_dir
         self.progress = ProgressStore(data_dir / PROGRESS_FILE if data_dir is not None else None)
         self.keyboard_used = False
+        self.use_language(self.settings.language)
         self.apply_settings(self.settings, save=False)
+
+    @property
+    def offered_languages(self) -> list[Language]:
+        """The languages a visitor may choose, in the clinic's order (all found, by default)."""
+        wanted = [self.languages[c] for c in self.settings.languages if c in self.languages]
+        return wanted or list(self.languages.values())
+
+    def use_language(self, code: str) -> None:
+        """Show the game in ``code`` (or the first offered language if it is not offered)."""
+        offered = {language.code: language for language in self.offered_languages}
+        language = offered.get(code) or next(iter(offered.values()))
+        self.language, self.tr, self.content = language.code, language.translator, language.content
+        self.voice_ok = self.speaker.use_language(language.code)
+        self.stats.visit_language(language.code)
+
+    def choose_language(self, code: str) -> None:
+        """The player picked a language: every screen built from now on speaks it; outside
+        kiosk mode it is remembered with the other preferences."""
+        self.use_language(code)
+        self.apply_settings(dataclasses.replace(self.settings, language=self.language))
+
+    def replace_content(self, content: Content) -> None:
+        """The operator reloaded the English content file (translations are read at start-up)."""
+        source = next(iter(self.languages.values()))
+        self.languages[source.code] = dataclasses.replace(source, content=content)
+        self.use_language(self.language)
 
     def visitor_state(self) -> dict[str, object]:
         """What one visitor could leave behind; equal to a fresh start's after a reset."""
@@ -140,6 +175,8 @@ class App:
             from game.shell.speech import open_speaker
 
             self.speaker = open_speaker()
+        if settings.read_aloud:
+            self.voice_ok = self.speaker.use_language(self.language)
         if not settings.read_aloud:
             self.speaker.stop()
         for scene in self.stack:
@@ -172,7 +209,7 @@ class App:
 
     def speak(self, lines: list[str]) -> None:
         """Read ``lines`` aloud if the player asked for it; replaces what was being said."""
-        if self.settings.read_aloud:
+        if self.settings.read_aloud and self.voice_ok:  # never Spanish read by an English voice
             self.speaker.say(lines)
 
     def sound(self, name: str) -> None:
@@ -364,7 +401,9 @@ class App:
         if self.too_small:
             surface.fill(self.ui.palette.background)
             rect = surface.get_rect().inflate(-8, -8)
-            block = self.ui.text.fit("Please make the window larger.", 18, max(8, rect.width), max(8, rect.height))
+            block = self.ui.text.fit(
+                self.tr.gettext("Please make the window larger."), 18, max(8, rect.width), max(8, rect.height)
+            )
             self.ui.text.draw_block(surface, block, rect, self.ui.palette.text, "center", "middle")
         else:
             self.top.draw(surface)  # overlays draw a dimmed copy of what is below them

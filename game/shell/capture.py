@@ -168,7 +168,7 @@ class Tour:
             if hands_on is not None:
                 app.replace(LessonScene(app, play, hands_on))
                 for _ in range(40):
-                    if app.top.find("next").label != "Show me":
+                    if not getattr(app.top, "showing_me", False):
                         break
                     self.press("next")
                     for _ in range(10):  # let each step's animation play out
@@ -197,7 +197,7 @@ class Tour:
                 if lessons <= 2:
                     self.shot_once(f"lesson-{lessons}")
                 app.frame([], 0.1)
-                while app.top.name == "lesson" and app.top.find("next").label == "Show me":
+                while app.top.name == "lesson" and getattr(app.top, "showing_me", False):
                     self.press("next")  # the hands-on moment, done the keyboard way
                 if lessons == 1:
                     self.shot_once("lesson-hands-on-done")

@@ -33,6 +33,13 @@ class Scene:
     def ui(self) -> Ui:
         return self.app.ui
 
+    # the player's language (the app's translator; Babel extracts these calls)
+    def _(self, message: str, **names: object) -> str:
+        return self.app.tr.gettext(message, **names)
+
+    def ngettext(self, singular: str, plural: str, n: int, **names: object) -> str:
+        return self.app.tr.ngettext(singular, plural, n, **names)
+
     # lifecycle
     def enter(self) -> None:
         self.layout()

@@ -25,6 +25,33 @@ from typing import Any, Protocol
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Among a language's voices, the one that suits our readers best: Spanish for the Americas.
+PREFERRED_VOICES = {"es": ("es-419", "es-mx", "es-us")}
+
+
+def voice_tags(voice: Any) -> list[str]:
+    """The language tags a pyttsx3 voice says it speaks, lower case with hyphens ("es-419").
+
+    espeak-ng lists languages as bytes with a priority byte first (b"\x05es-419") and ids such
+    as "roa/es-419"; SAPI5 and macOS give "es_MX"-style strings or only a name."""
+    tags = []
+    for entry in getattr(voice, "languages", None) or []:
+        text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
+        tags.append(re.sub(r"^[^A-Za-z]+", "", text).lower().replace("_", "-"))
+    vid = str(getattr(voice, "id", "") or "")
+    tags.append(re.split(r"[/\\]", vid)[-1].lower().replace("_", "-"))
+    return [t for t in tags if t]
+
+
+def pick_voice(voices: list[Any], code: str) -> Any | None:
+    """The voice for language ``code`` ("es"), preferring ``PREFERRED_VOICES``; None if none speaks it."""
+    speaking = [v for v in voices if any(t == code or t.startswith(code + "-") for t in voice_tags(v))]
+    for preferred in PREFERRED_VOICES.get(code, ()):
+        for voice in speaking:
+            if preferred in voice_tags(voice):
+                return voice
+    exact = [v for v in speaking if code in voice_tags(v)]
+    return (exact or speaking or [None])[0]
 
 
 def sentences(lines: list[str]) -> list[str]:
@@ -48,10 +75,16 @@ class Speaker(Protocol):
     def close(self) -> None:
         """Stop the worker for good."""
 
+    def use_language(self, code: str) -> bool:
+        """Speak ``code`` from now on; False if no voice speaks it (then say nothing)."""
+
 
 class NullSpeaker:
     available = False
     busy = False
+
+    def use_language(self, code: str) -> bool:
+        return False
 
     def say(self, lines: list[str]) -> None:
         pass
@@ -75,6 +108,9 @@ class ThreadedSpeaker:
         self._generation = 0
         self._lock = threading.Lock()
         self._ready = threading.Event()
+        self._voices: list[Any] | None = None  # None: the engine cannot list them
+        self._wanted_voice: str | None = None  # set by the game; applied on the worker thread
+        self._voice_set: str | None = None
         self._thread = threading.Thread(target=self._work, args=(make_engine,), name="speech", daemon=True)
         self._thread.start()
         self._ready.wait(timeout=5)
@@ -102,9 +138,21 @@ class ThreadedSpeaker:
         self.stop()
         self._jobs.put(None)
 
+    def use_language(self, code: str) -> bool:
+        if self._voices is None:
+            return True  # an engine that lists no voices speaks with its one voice
+        voice = pick_voice(self._voices, code)
+        if voice is None:
+            log.info("no read-aloud voice for language %s", code)
+            return False
+        self._wanted_voice = str(voice.id)
+        return True
+
     def _work(self, make_engine: Callable[[], Any]) -> None:
         try:
             self._engine = make_engine()
+            if hasattr(self._engine, "getProperty"):
+                self._voices = list(self._engine.getProperty("voices") or [])
         except Exception as exc:
             log.info("read-aloud not available: %s", exc)
         self._ready.set()
@@ -118,6 +166,10 @@ class ThreadedSpeaker:
                 generation = self._generation
             self._busy.set()
             try:
+                wanted = self._wanted_voice
+                if wanted is not None and wanted != self._voice_set:
+                    self._engine.setProperty("voice", wanted)
+                    self._voice_set = wanted
                 for line in sentences(lines):
                     if generation != self._generation:
                         break

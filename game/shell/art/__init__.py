@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.core.i18n import Translator
 from game.shell.art.base import SceneArt
 from game.shell.art.sprites import CharacterSheet
 
@@ -41,11 +42,16 @@ def scene_classes() -> dict[str, type[Stage]]:
     return {c.name: c for c in classes}
 
 
-def make_scene_art(name: str, reduced_motion: bool = False, sheet: CharacterSheet | None = None) -> SceneArt:
+def make_scene_art(
+    name: str, reduced_motion: bool = False, sheet: CharacterSheet | None = None, tr: Translator | None = None
+) -> SceneArt:
     """The animated scene called ``name`` (a key of ``catalog.SCENE_CUES``), drawing its
-    sprites from ``sheet`` (None: a new sheet of its own)."""
+    sprites from ``sheet`` (None: a new sheet of its own) and its words in ``tr``'s language."""
     try:
         cls = scene_classes()[name]
     except KeyError:
         raise KeyError(f"no scene art called {name!r}") from None
-    return cls(reduced_motion, sheet if sheet is not None else CharacterSheet())
+    art = cls(reduced_motion, sheet if sheet is not None else CharacterSheet())
+    if tr is not None:
+        art.tr = tr
+    return art

@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import ClassVar
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import TAG_ANGLES, TAG_REACH, antibody_dir
@@ -20,9 +21,9 @@ class AntibodiesArt(Stage):
     name = "antibodies"
     cues = ("lab-made", "latch", "mark", "find")
     hands_on_cue = "latch"
-    hands_on_prompt = "Tap each cancer cell to send antibodies to mark it."
-    hands_on_hint = "Tap the grey-purple cell inside the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to send antibodies to the next cancer cell."
+    hands_on_prompt = N_("Tap each cancer cell to send antibodies to mark it.")
+    hands_on_hint = N_("Tap the grey-purple cell inside the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to send antibodies to the next cancer cell.")
     cue_bg: ClassVar[Mapping[str, str]] = {"lab-made": "lab"}
 
     def rc(self) -> float:
@@ -81,7 +82,7 @@ class AntibodiesArt(Stage):
                 pos,
                 255 * min(1.0, f * 5, (1 - f) * 5),
             )
-        self.text(surf, "made in a lab", self.below(base, 0.07), 0.075)
+        self.text(surf, N_("made in a lab"), self.below(base, 0.07), 0.075)
 
     def d_latch(self, surf) -> None:
         self.cells(surf)

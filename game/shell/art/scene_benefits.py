@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import T_CELL_REACH, cal_cell
@@ -16,16 +17,16 @@ GENTLE_HEALTHY = ((0.14, 0.3), (0.3, 0.7), (0.5, 0.3), (0.66, 0.72), (0.9, 0.7))
 GENTLE_CANCER = ((0.44, 0.68), (0.82, 0.3))
 RETURN = ((0.38, 0.3), (0.62, 0.7), (0.86, 0.34))
 MEMORY = ((0.12, 0.62), (0.4, 0.76), (0.72, 0.22))
-YEARS = ("1 year", "2 years", "3 years", "4 years", "5 years")
+YEARS = (N_("1 year"), N_("2 years"), N_("3 years"), N_("4 years"), N_("5 years"))
 
 
 class BenefitsArt(Stage):
     name = "benefits"
     cues = ("shrink", "gentler", "remission", "memory")
     hands_on_cue = "memory"
-    hands_on_prompt = "A cancer cell is sneaking back. Tap it so a memory T-cell catches it."
-    hands_on_hint = "Tap the grey-purple cell (or the violet memory cell) in the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to send a memory T-cell to the next returning cell."
+    hands_on_prompt = N_("A cancer cell is sneaking back. Tap it so a memory T-cell catches it.")
+    hands_on_hint = N_("Tap the grey-purple cell (or the violet memory cell) in the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to send a memory T-cell to the next returning cell.")
     cue_bg: ClassVar[Mapping[str, str]] = {"remission": "sky"}
     ho_auto_start = 1.5
     ho_auto_gap = 2.0

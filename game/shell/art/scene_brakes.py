@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.base import AUTO_COMPLETE_S
 from game.shell.art.cache import q
@@ -17,9 +18,9 @@ class BrakesArt(Stage):
     name = "brakes"
     cues = ("approach", "brake", "inhibitor", "release", "attack")
     hands_on_cue = "inhibitor"
-    hands_on_prompt = "Drag the inhibitor shield onto the red brake (or just tap the shield)."
-    hands_on_hint = "The glowing ring shows the shield. Tap it and it will cover the brake."
-    hands_on_keyboard = "Press Enter or Space to put the shield on the brake."
+    hands_on_prompt = N_("Drag the inhibitor shield onto the red brake (or just tap the shield).")
+    hands_on_hint = N_("The glowing ring shows the shield. Tap it and it will cover the brake.")
+    hands_on_keyboard = N_("Press Enter or Space to put the shield on the brake.")
     ho_steps = 1
     ho_drag = True
     ho_auto_start = 1.0
@@ -96,7 +97,7 @@ class BrakesArt(Stage):
         self.scenery(surf, brake_glow=g * (0.85 + 0.15 * self.wave(3.0)))
         back = self.off(self.contact(), -0.03 * g, 0)
         self.tcell(surf, back, "paused" if g > 0.3 else "happy")
-        self.label_under(surf, "checkpoint brake", self.brake_pos(), 255 * self.ramp(1.0, 0.8))
+        self.label_under(surf, N_("checkpoint brake"), self.brake_pos(), 255 * self.ramp(1.0, 0.8))
 
     def d_inhibitor(self, surf) -> None:
         at = self.step_time(0)
@@ -107,7 +108,7 @@ class BrakesArt(Stage):
         if at is None:
             pos = self.drag_pos if self.drag_pos is not None else home
             self.shield(surf, pos)
-            self.label_under(surf, "inhibitor", home if self.drag_pos is None else pos, beside=False)
+            self.label_under(surf, N_("inhibitor"), home if self.drag_pos is None else pos, beside=False)
         else:
             start = self.drop_from if (self.drop_from is not None and self.hands_on_active) else home
             arc = math.sin(math.pi * p) * 0.08 * self.u

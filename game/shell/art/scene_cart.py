@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import COLLECTOR_IN, COLLECTOR_OUT, IV_TUBE_START, mix
@@ -32,9 +33,9 @@ class CarTArt(Stage):
     name = "car-t"
     cues = ("collect", "lab", "multiply", "infuse", "seek")
     hands_on_cue = "lab"
-    hands_on_prompt = "Tap each T-cell in the dish to give it new grabbing receptors."
-    hands_on_hint = "Tap the blue cell inside the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to give the next T-cell its new receptors."
+    hands_on_prompt = N_("Tap each T-cell in the dish to give it new grabbing receptors.")
+    hands_on_hint = N_("Tap the blue cell inside the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to give the next T-cell its new receptors.")
     bg = "lab"
     cue_bg: ClassVar[Mapping[str, str]] = {
         "collect": "clinic",
@@ -125,7 +126,9 @@ class CarTArt(Stage):
                 self.S.t_cell(q(self.u * 0.034), self.frame(k + 2)),
                 (bag[0] + dx * self.u, bag[1] + dy * self.u + 0.01 * self.u * self.wave(3, k)),
             )
-        self.text(surf, "collecting your T-cells", (floor[0], hook[1] - self.u * 0.12), 0.07, 255 * self.ramp(0.5, 0.8))
+        self.text(
+            surf, N_("collecting your T-cells"), (floor[0], hook[1] - self.u * 0.12), 0.07, 255 * self.ramp(0.5, 0.8)
+        )
 
     def instructions_pos(self):
         return self.p(0.15, 0.42)
@@ -135,7 +138,7 @@ class CarTArt(Stage):
         self.put(surf, self.S.petri_dish(q(self.u * 1.45)), dish)
         card = self.instructions_pos()
         self.put(surf, self.S.instructions(q(self.u * 0.42)), (card[0], card[1] + 0.012 * self.u * self.wave(3.0)))
-        self.text(surf, "new instructions", self.below(card, -0.28), 0.07)
+        self.text(surf, N_("new instructions"), self.below(card, -0.28), 0.07)
         r = q(self.u * 0.13)
         for i in range(3):
             pos = self.step_pos(i)
@@ -168,7 +171,9 @@ class CarTArt(Stage):
             pos = lerp2(parent, self.off(dish, dx, dy), a)
             pos = (pos[0], pos[1] + 0.01 * self.u * self.wave(2.8, k))
             self.put(surf, self.S.t_cell(r, self.frame(k), "car"), pos, 255 * a)
-        self.text(surf, "millions of CAR-T cells", self.below(self.p(0.5, 0.2), 0), 0.075, 255 * self.ramp(3.0, 1.0))
+        self.text(
+            surf, N_("millions of CAR-T cells"), self.below(self.p(0.5, 0.2), 0), 0.075, 255 * self.ramp(3.0, 1.0)
+        )
 
     def d_infuse(self, surf) -> None:
         self.patient(surf)
@@ -197,7 +202,7 @@ class CarTArt(Stage):
                 self.along(pts, f),
                 255 * min(1.0, f * 6, (1 - f) * 6),
             )
-        self.text(surf, "back into your blood", self.p(0.82, 0.3), 0.07, 255 * self.ramp(0.8, 0.8))
+        self.text(surf, N_("back into your blood"), self.p(0.82, 0.3), 0.07, 255 * self.ramp(0.8, 0.8))
 
     def d_seek(self, surf) -> None:
         self.blood_life(surf)

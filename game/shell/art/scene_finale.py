@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import ClassVar
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import mix
@@ -14,7 +15,12 @@ from game.shell.art.stage import Stage, lerp2
 
 SPOTS = ((0.5, 0.16), (0.42, 0.3), (0.1, 0.48), (0.6, 0.42), (0.5, 0.56), (0.38, 0.82), (0.66, 0.7))
 # where each member stands, what it is, and its name as the other scenes call it
-TEAM = ((0.2, "t", "T-cell"), (0.4, "car", "CAR-T cell"), (0.6, "memory", "memory cell"), (0.8, "antibody", "antibody"))
+TEAM = (
+    (0.2, "t", N_("T-cell")),
+    (0.4, "car", N_("CAR-T cell")),
+    (0.6, "memory", N_("memory cell")),
+    (0.8, "antibody", N_("antibody")),
+)
 NAME_SIZE = 0.07  # team name labels, as a fraction of u
 QUESTIONS = ((-0.3, -0.6), (-0.02, -0.74), (0.28, -0.68), (0.52, -0.56))
 
@@ -23,9 +29,9 @@ class FinaleArt(Stage):
     name = "finale"
     cues = ("questions", "cancers", "timing", "lasting", "celebrate")
     hands_on_cue = "celebrate"
-    hands_on_prompt = "Tap each member of the immune team to celebrate with them."
-    hands_on_hint = "Tap the friend inside the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to cheer with the next team member."
+    hands_on_prompt = N_("Tap each member of the immune team to celebrate with them.")
+    hands_on_hint = N_("Tap the friend inside the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to cheer with the next team member.")
     bg = "party"
     cue_bg: ClassVar[Mapping[str, str]] = {
         "questions": "clinic",
@@ -78,7 +84,7 @@ class FinaleArt(Stage):
             self.put(
                 surf, self.S.t_cell(q(self.u * 0.11), self.frame(i), kind), pos, 255 * self.ramp(1.0 + 0.4 * i, 0.8)
             )
-        self.text(surf, "many kinds of cancer", self.p(0.76, 0.18), 0.075, 255 * self.ramp(0.6, 0.8))
+        self.text(surf, N_("many kinds of cancer"), self.p(0.76, 0.18), 0.075, 255 * self.ramp(0.6, 0.8))
 
     def d_timing(self, surf) -> None:
         a, b = self.p(0.12, 0.5), self.p(0.88, 0.5)
@@ -88,8 +94,8 @@ class FinaleArt(Stage):
             self.line(surf, col, b, self.off(b, -0.07, 0.05 * sign), self.u * 0.025)
         for k in range(5):
             self.put(surf, self.S.dot(q(self.u * 0.018), col), lerp2(a, b, k / 4))
-        self.text(surf, "weeks", self.below(self.p(0.18, 0.5), 0.2), 0.085)
-        self.text(surf, "months", self.below(self.p(0.82, 0.5), 0.2), 0.085)
+        self.text(surf, N_("weeks"), self.below(self.p(0.18, 0.5), 0.2), 0.085)
+        self.text(surf, N_("months"), self.below(self.p(0.82, 0.5), 0.2), 0.085)
         s = self.ramp(0.6, 6.0)
         pos = lerp2(self.p(0.2, 0.5), self.p(0.8, 0.5), s)
         pos = self.below(pos, -0.2)
@@ -109,7 +115,7 @@ class FinaleArt(Stage):
             pos = self.drift(fx, fy, i, 0.025)
             self.put(surf, self.S.glow(q(self.u * 0.2), P.MEM_LIGHT, 140), pos, 200)
             self.put(surf, self.S.t_cell(q(self.u * 0.12), self.frame(i), "memory"), pos)
-        self.text(surf, "keeping watch for years", self.p(0.5, 0.5), 0.08, 255 * self.ramp(0.8, 1.0))
+        self.text(surf, N_("keeping watch for years"), self.p(0.5, 0.5), 0.08, 255 * self.ramp(0.8, 1.0))
 
     def member(self, i: int):
         fx = TEAM[i][0]
@@ -143,7 +149,7 @@ class FinaleArt(Stage):
         self.team_names(surf, 255 * self.ramp(0.3, 1.0))
         self.text(
             surf,
-            "Well done, team!",
+            N_("Well done, team!"),
             self.p(0.5, 0.15),
             0.095,
             255 * (self.ramp(0.3, 1.0) if n == 0 or not self.hands_on_active else min(1.0, n / 4)),
@@ -153,7 +159,7 @@ class FinaleArt(Stage):
         """Each member's name under them; on a narrow stage where neighbours' names would
         touch, every other name drops a row lower."""
         px = max(12, q(self.u * NAME_SIZE))
-        names = [self.S.label(name, px) for _fx, _kind, name in TEAM]
+        names = [self.S.label(self.tr.gettext(name), px) for _fx, _kind, name in TEAM]
         gap = self.member(1)[0] - self.member(0)[0]
         stagger = any((a.get_width() + b.get_width()) / 2 + self.u * 0.02 > gap for a, b in itertools.pairwise(names))
         for i, name in enumerate(names):

@@ -5,22 +5,28 @@ from __future__ import annotations
 import itertools
 import math
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import IV_TUBE_START, mix
 from game.shell.art.stage import Stage, lerp2
 
-TESTS = (("tube", "blood test"), ("scan", "scan"), ("microscope", "tumour test"))
-STEPS = (("clipboard", "Assessment"), ("tube", "Tests"), ("drip", "Infusion"), ("calendar", "Check-ups"))
+TESTS = (("tube", N_("blood test")), ("scan", N_("scan")), ("microscope", N_("tumour test")))
+STEPS = (
+    ("clipboard", N_("Assessment")),
+    ("tube", N_("Tests")),
+    ("drip", N_("Infusion")),
+    ("calendar", N_("Check-ups")),
+)
 
 
 class JourneyArt(Stage):
     name = "journey"
     cues = ("assessment", "tests", "infusion", "checkups")
     hands_on_cue = "checkups"
-    hands_on_prompt = "Tap the steps of the journey, one after another."
-    hands_on_hint = "Tap the round step inside the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to walk to the next step."
+    hands_on_prompt = N_("Tap the steps of the journey, one after another.")
+    hands_on_hint = N_("Tap the round step inside the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to walk to the next step.")
     bg = "clinic"
     ho_steps = 4
     ho_auto_start = 1.0
@@ -94,7 +100,7 @@ class JourneyArt(Stage):
                 (clock[0] + math.cos(a) * r * length, clock[1] + math.sin(a) * r * length),
                 r * wdt * 2,
             )
-        self.text(surf, "30 minutes to a few hours", self.below(clock, 0.28), 0.07)
+        self.text(surf, N_("30 minutes to a few hours"), self.below(clock, 0.28), 0.07)
 
     def station(self, i: int):
         n = len(STEPS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.stage import Stage, lerp2
@@ -15,9 +16,9 @@ class PatrolArt(Stage):
     name = "patrol"
     cues = ("patrol", "hidden", "reveal", "attack", "boost", "target")
     hands_on_cue = "hidden"
-    hands_on_prompt = "Tap the hidden cancer cells to reveal them."
-    hands_on_hint = "Look for the faint, see-through cells. The glowing ring shows one."
-    hands_on_keyboard = "Press Enter or Space to reveal the next hidden cell."
+    hands_on_prompt = N_("Tap the hidden cancer cells to reveal them.")
+    hands_on_hint = N_("Look for the faint, see-through cells. The glowing ring shows one.")
+    hands_on_keyboard = N_("Press Enter or Space to reveal the next hidden cell.")
     ho_autoplay = False
 
     # ------------------------------------------------------------ pieces

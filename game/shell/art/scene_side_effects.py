@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
 from game.shell.art.sprites import mix
 from game.shell.art.stage import Stage, lerp2
 
-BALANCE = (("moon", "rest"), ("shoe", "gentle activity"), ("heart", "support"))
+BALANCE = (("moon", N_("rest")), ("shoe", N_("gentle activity")), ("heart", N_("support")))
 
 
 class SideEffectsArt(Stage):
     name = "side-effects"
     cues = ("fatigue", "skin", "inflammation", "care-team")
     hands_on_cue = "fatigue"
-    hands_on_prompt = "Help the battery recharge: tap rest, gentle activity and support."
-    hands_on_hint = "Tap the round picture inside the glowing ring."
-    hands_on_keyboard = "Press Enter or Space to add the next one."
+    hands_on_prompt = N_("Help the battery recharge: tap rest, gentle activity and support.")
+    hands_on_hint = N_("Tap the round picture inside the glowing ring.")
+    hands_on_keyboard = N_("Press Enter or Space to add the next one.")
     bg = "clinic"
     ho_auto_start = 1.5
     ho_auto_gap = 1.6
@@ -72,7 +73,7 @@ class SideEffectsArt(Stage):
         pos = lerp2(tube_home, over, go - leave)
         pos = (pos[0] + self.u * 0.06 * self.wave(2.5) * go * (1 - leave), pos[1])
         self.put(surf, self.S.cream_tube(q(self.u * 0.3)), pos)
-        self.text(surf, "soothing cream", self.below(tube_home, -0.24), 0.07, 255 * self.ramp(0.5, 0.8))
+        self.text(surf, N_("soothing cream"), self.below(tube_home, -0.24), 0.07, 255 * self.ramp(0.5, 0.8))
 
     def d_inflammation(self, surf) -> None:
         calm = self.ramp(3.0, 2.5)

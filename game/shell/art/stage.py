@@ -23,6 +23,7 @@ from typing import ClassVar
 import pygame
 import pygame.gfxdraw
 
+from game.core.i18n import SOURCE_LANGUAGE, Translator
 from game.shell.art import palette as P
 from game.shell.art.base import AUTO_COMPLETE_S, HINT_AFTER_S, SceneArt
 from game.shell.art.cache import BuildDeferred, q
@@ -211,6 +212,7 @@ class Stage(SceneArt):
     def __init__(self, reduced_motion: bool = False, sheet: CharacterSheet | None = None) -> None:
         super().__init__(reduced_motion)
         self.S = sheet if sheet is not None else CharacterSheet()  # the sprites, shared between scenes
+        self.tr = Translator(SOURCE_LANGUAGE)  # the words drawn in the scene; the app gives its own
         self.t = 0.0
         self.clock = 0.0
         self.ho_t = 0.0
@@ -371,7 +373,7 @@ class Stage(SceneArt):
     def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
         """A small label centred at ``pos`` (size as a fraction of ``u``)."""
         px = max(12, q(self.u * size))
-        self.put(surf, self.S.label(text, px), pos, alpha)
+        self.put(surf, self.S.label(self.tr.gettext(text), px), pos, alpha)
 
     def line(self, surf, colour, a, b, width: float) -> None:
         """An anti-aliased thick line drawn straight onto the surface (no new Surface)."""
@@ -601,6 +603,7 @@ class Stage(SceneArt):
         if first_cue is not None and first_cue not in self.cues:
             raise ValueError(f"{self.name} has no cue {first_cue!r}")
         scratch = type(self)(self.reduced_motion, self.S)
+        scratch.tr = self.tr  # warm the labels in the language they will be drawn in
         # A 1x1 surface: draw's clip becomes empty, so blits cost nothing while every
         # sprite is still fetched (and built on a miss) exactly as in a real frame.
         target = pygame.Surface((1, 1))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.core.i18n import N_
 from game.shell.scenes.menu import MenuScene
 from game.shell.ui import Button
 
 if TYPE_CHECKING:
     from game.shell.app import App
 
-FALLBACK = (
+FALLBACK = N_(
     "This game teaches the basics of immunotherapy. It does not give medical advice. "
     "Please ask your care team about your own treatment."
 )
@@ -18,9 +19,9 @@ FALLBACK = (
 
 class AboutScene(MenuScene):
     name = "about"
-    heading = "About this game"
+    heading = N_("About this game")
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.body = " ".join(app.content.about) or FALLBACK
-        self.buttons = [Button("Back", app.pop, "primary", name="back")]
+        self.body = " ".join(app.content.about) or self._(FALLBACK)
+        self.buttons = [Button(self._("Back"), app.pop, "primary", name="back")]

@@ -27,8 +27,8 @@ class FeedbackScene(LevelScreen):
         self.response = response
         self.outcome = outcome
         q = asked.question
-        self.next_button = Button("Next", play.next, "primary", name="next")
-        self.watch_button = Button("Watch again", lambda: play.watch_again(q.replay), name="watch-again")
+        self.next_button = Button(self._("Next"), play.next, "primary", name="next")
+        self.watch_button = Button(self._("Watch again"), lambda: play.watch_again(q.replay), name="watch-again")
         self.buttons = [self.next_button, self.pause_button]
         if not outcome.correct:
             self.buttons.insert(0, self.watch_button)
@@ -43,18 +43,27 @@ class FeedbackScene(LevelScreen):
     def enter(self) -> None:
         super().enter()
         self.focus = self.next_button
-        verdict = "Right!" if self.outcome.correct else "Not quite."
+        verdict = self._("Right!") if self.outcome.correct else self._("Not quite.")
         # After a miss, what the player gave comes first, in one line (empty when right).
-        said = [verdict, self.chosen_summary, "The answer: " + self.answer_lines, self.asked.question.explain]
+        said = [verdict, self.chosen_summary, self.answer_text, self.asked.question.explain]
         self.app.speak(said)
 
     def screen_text(self) -> tuple[str, ...]:
         return (self.asked.question.correct_text, self.asked.question.explain)
 
+    def truth_label(self, value: bool) -> str:
+        return self._("True") if value else self._("False")
+
     @property
     def answer_lines(self) -> str:
         q = self.asked.question
-        return q.correct_text if q.kind in ("choice", "truefalse") else "\n" + q.correct_text
+        if q.kind == "truefalse":
+            return self.truth_label(q.truth)
+        return q.correct_text if q.kind == "choice" else "\n" + q.correct_text
+
+    @property
+    def answer_text(self) -> str:
+        return self._("The answer: {answer}", answer=self.answer_lines)
 
     @property
     def chosen_text(self) -> str:
@@ -62,11 +71,11 @@ class FeedbackScene(LevelScreen):
         if self.outcome.correct:
             return ""
         if self.response is None:
-            return "Time ran out. That is fine: here is the answer."
+            return self._("Time ran out. That is fine: here is the answer.")
         kind = self.asked.question.kind
         if kind in ("choice", "truefalse"):
-            shown = self.response if isinstance(self.response, str) else ("True" if self.response else "False")
-            return f"You chose: {shown}"
+            shown = self.response if isinstance(self.response, str) else self.truth_label(bool(self.response))
+            return self._("You chose: {choice}", choice=shown)
         lines = self._given_lines()
         return self.chosen_summary + ("\n" + "\n".join(lines) if lines else "")
 
@@ -79,10 +88,10 @@ class FeedbackScene(LevelScreen):
         if q.kind == "order":
             given = tuple(self.response) if isinstance(self.response, tuple) else ()
             placed = sum(1 for mine, right in zip(given, q.items) if mine == right)
-            return f"Your order: {placed} of {len(q.items)} in the right place"
+            return self._("Your order: {placed} of {total} in the right place", placed=placed, total=len(q.items))
         paired = dict(self._given_pairs())
         matched = sum(1 for left, right in q.pairs if paired.get(left) == right)
-        return f"Your pairs: {matched} of {len(q.pairs)} right"
+        return self._("Your pairs: {matched} of {total} right", matched=matched, total=len(q.pairs))
 
     def _given_pairs(self) -> list[tuple[str, str]]:
         """The player's pairs in the order the question lists its left items."""
@@ -112,7 +121,7 @@ class FeedbackScene(LevelScreen):
         # Space goes first to the explanation, then the answer, then what was chosen, and
         # last to the question repeated in small type (left out when the screen is full).
         explain_h = ui.text.fit(q.explain, ui.type_size("body"), area.width - ui.px(36), 10_000).height + ui.px(28)
-        answer_text = "The answer: " + self.answer_lines
+        answer_text = self.answer_text
         body = ui.type_size("body")
 
         def answer_height(width: int) -> int:
@@ -165,11 +174,11 @@ class FeedbackScene(LevelScreen):
         d = self.banner.height - ui.px(20)
         icon = pygame.Rect(self.banner.left + ui.px(16), self.banner.top + ui.px(10), d, d)
         draw_icon(surface, "check" if right else "cross", icon, ink, ui.px(7))
-        word = "Right!" if right else "Not quite"
+        word = self._("Right!") if right else self._("Not quite")
         if right and self.outcome.points:
-            word += f"  +{self.outcome.points} points"
+            word += "  " + self._("+{points} points", points=self.outcome.points)
             if self.outcome.streak > 1:
-                word += f" ({self.outcome.streak} in a row)"
+                word += " " + self._("({count} in a row)", count=self.outcome.streak)
         text_rect = pygame.Rect(
             icon.right + ui.px(16), self.banner.top, self.banner.right - icon.right - ui.px(32), self.banner.height
         )
@@ -187,7 +196,7 @@ class FeedbackScene(LevelScreen):
             self.answer_rect.height - ui.px(24),
         )
         valign = "top" if self.side_by_side else "middle"  # beside the player's list, both start at the top
-        ui.draw_text(surface, "The answer: " + self.answer_lines, "body", inner, bold=True, valign=valign)
+        ui.draw_text(surface, self.answer_text, "body", inner, bold=True, valign=valign)
         if self.chosen_shown and self.chosen_rect.height:
             # Beside the answer, the first lines line up with "The answer:".
             top = self.chosen_rect.top + (ui.px(12) if self.side_by_side else ui.px(4))

@@ -22,8 +22,8 @@ class GlossaryScene(Scene):
         self.entries = entries or app.content.glossary
         self.page = 0
         self.per_page = 1
-        self.back_button = Button("Back", app.pop, "primary", name="back")
-        self.more_button = Button("More words", self.more, name="more")
+        self.back_button = Button(self._("Back"), app.pop, "primary", name="back")
+        self.more_button = Button(self._("More words"), self.more, name="more")
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
@@ -78,6 +78,8 @@ class GlossaryScene(Scene):
         if self._backdrop is not None:
             surface.blit(self._backdrop, (0, 0))
         ui.panel(surface, self.panel)
-        ui.draw_text(surface, "What does this word mean?", "heading", self.heading_rect, bold=True, valign="middle")
+        ui.draw_text(
+            surface, self._("What does this word mean?"), "heading", self.heading_rect, bold=True, valign="middle"
+        )
         ui.draw_text(surface, self.page_text, "body", self.text_rect)
         self.draw_buttons(surface)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.catalog import SCENE_CUES
+from game.core.i18n import N_
 from game.shell.actions import Act, Action
 from game.shell.art import make_scene_art
 from game.shell.art.base import SceneArt
@@ -20,8 +21,11 @@ if TYPE_CHECKING:
     from game.shell.app import App
 
 ATTRACT_SCENE_S = 12.0  # each scene of the loop shows this long
+INVITATION_S = 4.0  # the invitation shows each offered language's own words this long
+INVITATION = N_("Touch anywhere to start")
 PIN_LOCK_S = 60.0
 PIN_TRIES = 3
+PIN_PROMPT = N_("Staff only. Enter the PIN.")
 
 
 class AttractScene(Scene):
@@ -37,20 +41,50 @@ class AttractScene(Scene):
         self.art: SceneArt = self._art(0)
         self.band = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
+        # The invitation in every offered language, each in its own words, in turn.
+        self.invitations = [language.translator.gettext(INVITATION) for language in app.offered_languages]
+        # A button per language, named in itself: a touch on it starts the visit in that language.
+        self.buttons = [
+            Button(language.name, self._starter(language.code), name=f"language-{language.code}")
+            for language in app.offered_languages
+        ]
+        if len(self.buttons) < 2:
+            self.buttons = []
+
+    def _starter(self, code: str):  # type: ignore[no-untyped-def]
+        return lambda: self.start(code)
+
+    def start(self, code: str | None = None) -> None:
+        from game.shell.scenes.title import TitleScene
+
+        self.app.stats.session_started()
+        if code is not None:
+            self.app.use_language(code)  # for this visit only: the idle reset returns to the default
+        self.app.replace(TitleScene(self.app))
+
+    @property
+    def invitation(self) -> str:
+        return self.invitations[int(self.app.now / INVITATION_S) % len(self.invitations)]
 
     def _art(self, index: int) -> SceneArt:
         name = self.scene_names[index % len(self.scene_names)]
         # The attract loop always moves a little, so no still image can burn into the screen.
-        art = make_scene_art(name, reduced_motion=False, sheet=self.app.sheet)
+        art = make_scene_art(name, reduced_motion=False, sheet=self.app.sheet, tr=self.app.tr)
         art.set_cue(SCENE_CUES[name][-1] if name == "finale" else SCENE_CUES[name][0])
         return art
 
     def handle(self, action: Action) -> None:
-        if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
-            from game.shell.scenes.title import TitleScene
-
-            self.app.stats.session_started()
-            self.app.replace(TitleScene(self.app))
+        if action.kind is Act.POINTER_DOWN:
+            self.pressed = self.button_at(action.pos)
+        elif action.kind is Act.POINTER_UP and self.pressed is not None:
+            super().handle(action)  # a language button: start in that language
+            if self.app.top is self:
+                self.start()
+        elif action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
+            if action.kind is Act.CHOOSE and 1 <= action.number <= len(self.buttons):
+                self.buttons[action.number - 1].on_press()
+            else:
+                self.start()
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -69,12 +103,21 @@ class AttractScene(Scene):
         band_h = int(ui.type_size("title") * 1.3) + int(ui.type_size("heading") * 1.4) + ui.px(48)
         self.band = pygame.Rect(ui.px(40), 0, w - ui.px(80), band_h)
         self.scene_rect = pygame.Rect(0, 0, w, h)
+        # The language buttons sit in a row along the bottom, each big enough for a finger.
+        if self.buttons:
+            control = ui.control_height()
+            width = min(w - ui.px(80), len(self.buttons) * ui.px(260))
+            row_rect = pygame.Rect((w - width) // 2, h - ui.px(24) - control, width, control)
+            for button, rect in zip(self.buttons, grid(row_rect, len(self.buttons), len(self.buttons), ui.px(16))):
+                button.rect = rect
+            self.band.height = min(self.band.height, max(0, row_rect.top - ui.px(56)))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
         self.art.draw(surface, self.scene_rect)
         # The invitation drifts slowly up and down: nothing stays on one spot for hours.
-        travel = ui.size[1] - self.band.height - ui.px(80)
+        bottom = self.buttons[0].rect.top - ui.px(16) if self.buttons else ui.size[1]
+        travel = bottom - self.band.height - ui.px(80)
         y = ui.px(40) + int((0.5 + 0.5 * math.sin(self.app.now / 40.0)) * max(0, travel))
         band = self.band.move(0, y)
         ui.panel(surface, band, ui.palette.surface)
@@ -91,7 +134,7 @@ class AttractScene(Scene):
         rest = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h)
         ui.draw_text(
             surface,
-            "Touch anywhere to start",
+            self.invitation,
             "heading",
             rest,
             ui.palette.primary,
@@ -99,23 +142,30 @@ class AttractScene(Scene):
             align="center",
             valign="middle",
         )
+        self.draw_buttons(surface)
 
 
 class StillThereScene(MenuScene):
     """After a quiet spell: one big button, and a countdown before the game starts afresh."""
 
     name = "still-there"
-    heading = "Are you still there?"
+    heading = N_("Are you still there?")
     overlay = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.left = float(max(20, app.settings.countdown))
-        self.buttons = [Button("I'm still here", app.pop, "primary", name="still-here")]
+        self.buttons = [Button(self._("I'm still here"), app.pop, "primary", name="still-here")]
         self.body = self._body()
 
     def _body(self) -> str:
-        return f"The game will start again for the next person in {math.ceil(self.left)} seconds."
+        left = math.ceil(self.left)
+        return self.ngettext(
+            "The game will start again for the next person in {count} second.",
+            "The game will start again for the next person in {count} seconds.",
+            left,
+            count=left,
+        )
 
     def handle(self, action: Action) -> None:
         if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
@@ -139,18 +189,19 @@ class PinPadScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entered = ""
-        self.message = "Staff only. Enter the PIN."
+        self.message = self._(PIN_PROMPT)
         self.digit_buttons = [
             Button(str(d), self._digit(str(d)), name=f"digit-{d}") for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
         ]
         self.buttons = [
             *self.digit_buttons,
-            Button("Clear", self.clear, name="clear"),
-            Button("Enter", self.submit, "primary", name="enter"),
-            Button("Cancel: back to the game", app.pop, name="cancel"),
+            Button(self._("Clear"), self.clear, name="clear"),
+            Button(self._("Enter"), self.submit, "primary", name="enter"),
+            Button(self._("Cancel: back to the game"), app.pop, name="cancel"),
         ]
         self.display = pygame.Rect(0, 0, 0, 0)
         self.message_rect = pygame.Rect(0, 0, 0, 0)
+        self.was_locked = False
 
     def _digit(self, d: str):  # type: ignore[no-untyped-def]
         return lambda: self.type_digit(d)
@@ -183,14 +234,25 @@ class PinPadScene(Scene):
             app.pin_failures = 0
             app.pin_locked_until = app.now + PIN_LOCK_S
         else:
-            self.message = f"That PIN is not right. {PIN_TRIES - app.pin_failures} tries left."
+            left = PIN_TRIES - app.pin_failures
+            self.message = self.ngettext(
+                "That PIN is not right. {count} try left.",
+                "That PIN is not right. {count} tries left.",
+                left,
+                count=left,
+            )
 
     def update(self, dt: float) -> None:
         text = self.message
         if self.locked:
-            text = f"Locked. Try again in {math.ceil(self.app.pin_locked_until - self.app.now)} seconds."
-        elif self.message.startswith("Locked"):
-            text = "Staff only. Enter the PIN."
+            wait = math.ceil(self.app.pin_locked_until - self.app.now)
+            text = self.ngettext(
+                "Locked. Try again in {count} second.", "Locked. Try again in {count} seconds.", wait, count=wait
+            )
+            self.was_locked = True
+        elif self.was_locked:
+            self.was_locked = False
+            text = self._(PIN_PROMPT)
         if text != self.message:
             self.message = text
             self.app.dirty = True
@@ -228,38 +290,45 @@ class PinPadScene(Scene):
 
 class OperatorScene(MenuScene):
     name = "operator"
-    heading = "Staff menu"
+    heading = N_("Staff menu")
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.body = "Choose what to do. The game goes back to the start screen when you leave this menu."
+        _ = self._
+        self.body = _("Choose what to do. The game goes back to the start screen when you leave this menu.")
         self.buttons = [
-            Button("Back to the game", app.reset_session, "primary", name="back"),
-            Button("Show where the staff report is", self.show_report, name="report"),
-            Button("Reload the content", self.reload, name="reload"),
-            Button("Quit the game", app.quit, name="quit"),
+            Button(_("Back to the game"), app.reset_session, "primary", name="back"),
+            Button(_("Show where the staff report is"), self.show_report, name="report"),
+            Button(_("Reload the content"), self.reload, name="reload"),
+            Button(_("Quit the game"), app.quit, name="quit"),
         ]
         if app.options.content_error:
-            self.body = "Content problem: " + app.options.content_error
+            self.body = _("Content problem: {details}", details=app.options.content_error)
 
     def show_report(self) -> None:
         stats = self.app.stats
-        where = str(stats.path) if stats is not None and getattr(stats, "path", None) else "statistics are off"
-        self.body = f"Statistics: {where}. Make the page with: python run.py --report"
+        where = str(stats.path) if stats is not None and getattr(stats, "path", None) else self._("statistics are off")
+        self.body = self._("Statistics: {where}. Make the page with: python run.py --report", where=where)
         self.layout()
 
     def reload(self) -> None:
         loader = self.app.options.reload_content
         if loader is None:
-            self.body = "Reloading is not available here."
+            self.body = self._("Reloading is not available here.")
         else:
             result = loader()
             if isinstance(result, str):
-                self.body = "The content has problems; still using the last good copy. " + result[:300]
+                self.body = self._(
+                    "The content has problems; still using the last good copy. {details}", details=result[:300]
+                )
             else:
-                self.app.content = result
+                self.app.replace_content(result)
                 self.app.options.content_error = ""
-                self.body = f"Reloaded: {len(result.levels)} levels, {len(result.questions)} questions."
+                self.body = self._(
+                    "Reloaded: {levels} levels, {questions} questions.",
+                    levels=len(result.levels),
+                    questions=len(result.questions),
+                )
         self.layout()
 
 
@@ -267,8 +336,8 @@ class UnavailableScene(MenuScene):
     """No good content at all: a calm notice; the details wait behind the staff gesture."""
 
     name = "unavailable"
-    heading = "Temporarily unavailable"
-    body = "This game is resting for a moment. Please ask a member of staff."
+    heading = N_("Temporarily unavailable")
+    body = N_("This game is resting for a moment. Please ask a member of staff.")
 
     def __init__(self, app: App, error: str) -> None:
         super().__init__(app)

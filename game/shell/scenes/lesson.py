@@ -30,7 +30,7 @@ class LessonScene(LevelScreen):
         self.art = play.art
         self.hands_on = not replay and not play.hands_on_done and lesson.cue == self.art.hands_on_cue
         self.next_button = Button("", self.next, "primary", name="next")
-        self.replay_button = Button("Replay scene", self.replay_beat, name="replay")
+        self.replay_button = Button(self._("Replay scene"), self.replay_beat, name="replay")
         self.buttons = [self.replay_button, self.next_button, self.pause_button]
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.caption_rect = pygame.Rect(0, 0, 0, 0)
@@ -86,9 +86,14 @@ class LessonScene(LevelScreen):
     def _label_next(self) -> None:
         """Next says what it will do: finish the hands-on moment, return, or move on."""
         if self.replay:
-            self.next_button.label = "Back to my answer"
+            self.next_button.label = self._("Back to my answer")
         else:
-            self.next_button.label = "Show me" if self.hands_on and not self.art.hands_on_done else "Next"
+            self.next_button.label = self._("Show me") if self.showing_me else self._("Next")
+
+    @property
+    def showing_me(self) -> bool:
+        """Next does the hands-on moment's next step (its label says "Show me")."""
+        return not self.replay and self.hands_on and not self.art.hands_on_done
 
     def needs_redraw(self) -> bool:
         return self.art.is_animating() or (self.hands_on and not self.art.hands_on_done)
@@ -98,13 +103,14 @@ class LessonScene(LevelScreen):
         art = self.art
         if not self.hands_on:
             return ""
+        _ = self._
         if art.hands_on_done:
-            return "Well done! Press Next when you are ready."
-        text = f"Your turn: {art.hands_on_prompt}"
+            return _("Well done! Press Next when you are ready.")
+        text = _("Your turn: {task}", task=_(art.hands_on_prompt))
         if art.show_hint:
-            text += f" {art.hands_on_hint}"
+            text += " " + _(art.hands_on_hint)
         if self.app.keyboard_used:  # keys mean nothing on a touch screen, so say them only to key users
-            text += f" ({art.hands_on_keyboard})"
+            text += f" ({_(art.hands_on_keyboard)})"
         return text
 
     def layout(self) -> None:

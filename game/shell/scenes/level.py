@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Lesson, Level
+from game.core.parallel import in_source_language
 from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scenes.feedback import FeedbackScene
@@ -39,7 +40,7 @@ class LevelPlay:
         self.level = level
         self.number = app.content.levels.index(level) + 1 if level in app.content.levels else 1
         self.session = QuizSession.start(level, app.rng)
-        self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet)
+        self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet, app.tr)
         self.hands_on_done = False  # the hands-on moment happens once per play
         self._warming: Iterator[None] | None = None
         self._warmed_for: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
@@ -100,7 +101,8 @@ class LevelPlay:
         """Score the answer (with speed points in challenge mode) and show the feedback."""
         bonus = speed_points(elapsed, limit) if limit and asked.is_correct(response) else 0
         outcome = self.session.answer(response, bonus)
-        self.app.stats.question_answered(asked.question, response, outcome.correct)
+        source = next(iter(self.app.languages.values())).content  # English: the report's language
+        self.app.stats.question_answered(*in_source_language(source, asked.question, response), outcome.correct)  # type: ignore[arg-type]
         self.app.sound("right" if outcome.correct else "miss")
         self.app.replace(FeedbackScene(self.app, self, asked, response, outcome))
 
@@ -125,5 +127,11 @@ class LevelPlay:
     def progress_text(self) -> str:
         s = self.session
         if isinstance(s.current, AskedQuestion):
-            return f"Question {s.question_number} of {s.asked_count}"
-        return f"{s.question_number} of {s.asked_count} questions done"
+            return self.app.tr.gettext("Question {number} of {total}", number=s.question_number, total=s.asked_count)
+        return self.app.tr.ngettext(
+            "{done} of {total} question done",
+            "{done} of {total} questions done",
+            s.asked_count,
+            done=s.question_number,
+            total=s.asked_count,
+        )

@@ -22,8 +22,8 @@ class LevelScreen(Scene):
     def __init__(self, app: App, play: LevelPlay) -> None:
         super().__init__(app)
         self.play = play
-        self.pause_button = Button("Pause", play.pause, name="pause")
-        self.words_button = Button("Words", self.show_words, name="words")
+        self.pause_button = Button(self._("Pause"), play.pause, name="pause")
+        self.words_button = Button(self._("Words"), self.show_words, name="words")
         self.bar = pygame.Rect(0, 0, 0, 0)
         self.bar_title = pygame.Rect(0, 0, 0, 0)
         self.bar_progress = pygame.Rect(0, 0, 0, 0)
@@ -81,7 +81,7 @@ class LevelScreen(Scene):
         surface.fill(ui.palette.background)
         pygame.draw.rect(surface, ui.palette.surface, self.bar)
         pygame.draw.line(surface, ui.palette.border, self.bar.bottomleft, self.bar.bottomright, ui.px(2))
-        title = f"Level {self.play.number}: {self.play.level.title}"
+        title = self._("Level {number}: {title}", number=self.play.number, title=self.play.level.title)
         ui.draw_text(surface, title, "small", self.bar_title, bold=True, valign="middle")
         if self.bar_progress.width:
             ui.draw_text(

@@ -22,6 +22,8 @@ class LevelCard(Button):
 
     level: Level | None = None
     progress: LevelProgress = field(default_factory=LevelProgress)
+    locked_text: str = ""  # shown in place of the summary while the level is locked
+    best_text: str = ""  # the best score, or that it is not played yet
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, pressed: bool) -> None:
         assert self.level is not None
@@ -38,7 +40,7 @@ class LevelCard(Button):
         # The summary takes whatever the title leaves: a one-line title gives it a third line.
         summary_top = top.top + title.height + ui.px(6)
         summary = pygame.Rect(inner.left, summary_top, inner.width, inner.bottom - footer_h - summary_top - ui.px(6))
-        summary_text = self.level.summary if self.enabled else "Locked: earn a star in the level before."
+        summary_text = self.level.summary if self.enabled else self.locked_text
         ui.draw_text(surface, summary_text, "small", summary, p.text_muted)
         y = inner.bottom - footer_h // 2
         for i in range(3):
@@ -51,7 +53,7 @@ class LevelCard(Button):
                 earned,
             )
         stars_w = 3 * (2 * star_r + ui.px(6))
-        best = f"Best: {self.progress.best_score}" if self.progress.best_score else "Not played yet"
+        best = self.best_text
         best_rect = pygame.Rect(inner.left + stars_w, y - footer_h // 2, inner.width - stars_w, footer_h)
         ui.draw_text(surface, best, "small", best_rect, p.text_muted, align="right", valign="middle")
         if focused:
@@ -71,9 +73,9 @@ class LevelSelectScene(Scene):
         for n, level in enumerate(app.offered_levels, 1):
             card = LevelCard(level.title, self._starter(level), badge=str(n), name=level.id, level=level)
             self.cards.append(card)
-        self.back_button = Button("Back", self.back, name="back")
-        self.prev_button = Button("Previous levels", lambda: self.turn(-1), name="previous-page")
-        self.next_button = Button("More levels", lambda: self.turn(+1), "primary", name="next-page")
+        self.back_button = Button(self._("Back"), self.back, name="back")
+        self.prev_button = Button(self._("Previous levels"), lambda: self.turn(-1), name="previous-page")
+        self.next_button = Button(self._("More levels"), lambda: self.turn(+1), "primary", name="next-page")
         self.page = 0
         self.per_page = len(self.cards)
         self.buttons = [*self.cards, self.back_button]
@@ -127,6 +129,9 @@ class LevelSelectScene(Scene):
             card.rect = rect
         for card in self.cards:
             card.progress = self.app.progress.get(card.name)
+            best = card.progress.best_score
+            card.best_text = self._("Best: {score}", score=best) if best else self._("Not played yet")
+            card.locked_text = self._("Locked: earn a star in the level before.")
             assert card.level is not None
             card.enabled = self.app.is_unlocked(card.level)
         paging = [self.prev_button, self.next_button] if pages > 1 else []
@@ -150,5 +155,5 @@ class LevelSelectScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.ui.palette.background)
-        self.ui.draw_text(surface, "Choose a level", "heading", self.heading_rect, bold=True, valign="middle")
+        self.ui.draw_text(surface, self._("Choose a level"), "heading", self.heading_rect, bold=True, valign="middle")
         self.draw_buttons(surface)

@@ -21,6 +21,9 @@ class MenuScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
+        # Class headings and bodies are marked with N_ where they are written; shown translated.
+        self.heading = self._(self.heading) if self.heading else ""
+        self.body = self._(self.body) if self.body else ""
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
         self.body_rect = pygame.Rect(0, 0, 0, 0)
@@ -76,12 +79,10 @@ class ConfirmScene(MenuScene):
     name = "confirm"
     overlay = True
 
-    def __init__(
-        self, app: App, heading: str, body: str, yes: str, on_yes: Callable[[], None], no: str = "No, go back"
-    ) -> None:
+    def __init__(self, app: App, heading: str, body: str, yes: str, on_yes: Callable[[], None], no: str = "") -> None:
         super().__init__(app)
         self.heading, self.body = heading, body
         self.buttons = [
-            Button(no, app.pop, "primary", name="no"),
+            Button(no or self._("No, go back"), app.pop, "primary", name="no"),
             Button(yes, on_yes, name="yes"),
         ]

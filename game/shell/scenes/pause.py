@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from game.core.i18n import N_
 from game.shell.scenes.menu import MenuScene
 from game.shell.ui import Button
 
@@ -14,19 +15,20 @@ if TYPE_CHECKING:
 
 class PauseScene(MenuScene):
     name = "pause"
-    heading = "Paused"
-    body = "Take your time. Nothing happens while you are here."
+    heading = N_("Paused")
+    body = N_("Take your time. Nothing happens while you are here.")
     overlay = True
 
     def __init__(self, app: App, restart: Callable[[], None]) -> None:
         super().__init__(app)
         if app.settings.mode == "challenge" and app.settings.timer:
-            self.body += " The question timer is paused."
+            self.body += " " + self._("The question timer is paused.")
+        _ = self._
         self.buttons = [
-            Button("Resume", app.pop, "primary", name="resume"),
-            Button("Restart level", restart, name="restart"),
-            Button("Settings", self.settings, name="settings"),
-            Button("Quit to title", self.quit_to_title, name="quit-to-title"),
+            Button(_("Resume"), app.pop, "primary", name="resume"),
+            Button(_("Restart level"), restart, name="restart"),
+            Button(_("Settings"), self.settings, name="settings"),
+            Button(_("Quit to title"), self.quit_to_title, name="quit-to-title"),
         ]
 
     def settings(self) -> None:

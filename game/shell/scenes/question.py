@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.i18n import N_
 from game.core.quiz import AskedQuestion, Response
 from game.shell.scenes.level_screen import LevelScreen
 from game.shell.ui import Button, grid, row, stack
@@ -15,13 +16,15 @@ if TYPE_CHECKING:
     from game.shell.scenes.level import LevelPlay
 
 
-ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
+ORDINALS = (N_("1st"), N_("2nd"), N_("3rd"), N_("4th"), N_("5th"))
 _INSTRUCTIONS = {
-    "choice": "Choose one answer.",
-    "truefalse": "Is this true or false?",
-    "order": "Tap the steps in the order they happen. Then press Check.",
-    "match": "Tap an item on the left, then the one it goes with on the right. Then press Check.",
+    "choice": N_("Choose one answer."),
+    "truefalse": N_("Is this true or false?"),
+    "order": N_("Tap the steps in the order they happen. Then press Check."),
+    "match": N_("Tap an item on the left, then the one it goes with on the right. Then press Check."),
 }
+# A true/false question's two values, "True" and "False", and the words the player reads.
+TRUTH_LABELS = {"True": N_("True"), "False": N_("False")}
 
 
 class QuestionScene(LevelScreen):
@@ -44,8 +47,8 @@ class QuestionScene(LevelScreen):
         self.limit = float(settings.timer) if settings.mode == "challenge" and settings.timer else 0.0
         self.elapsed = 0.0
         self.timer_rect = pygame.Rect(0, 0, 0, 0)
-        self.check_button = Button("Check", self.check, "primary", name="check")
-        self.clear_button = Button("Start over", self.clear, name="clear")
+        self.check_button = Button(self._("Check"), self.check, "primary", name="check")
+        self.clear_button = Button(self._("Start over"), self.clear, name="clear")
         self.name = f"question-{self.kind}"
         self._build()
 
@@ -54,7 +57,7 @@ class QuestionScene(LevelScreen):
         a = self.asked
         if self.kind in ("choice", "truefalse"):
             self.option_buttons = [
-                Button(text, self._answerer(text), badge=str(i), name=f"option-{i}")
+                Button(self.option_label(text), self._answerer(text), badge=str(i), name=f"option-{i}")
                 for i, text in enumerate(a.options, 1)
             ]
             extra: list[Button] = []
@@ -76,6 +79,10 @@ class QuestionScene(LevelScreen):
         self.buttons = [*self.option_buttons, *extra, self.pause_button]
         self._refresh()
 
+    def option_label(self, value: str) -> str:
+        """What the player reads on an option: a choice as written, True/False translated."""
+        return self._(TRUTH_LABELS[value]) if self.kind == "truefalse" else value
+
     def _answerer(self, text: str):  # type: ignore[no-untyped-def]
         return lambda: self.submit(text if self.kind == "choice" else text == "True")
 
@@ -94,7 +101,7 @@ class QuestionScene(LevelScreen):
         if q.kind == "match":
             options = [f"{left}." for left in self.asked.lefts] + [f"{right}." for right in self.asked.options]
         else:
-            options = [f"{i}: {text}." for i, text in enumerate(self.asked.options, 1)]
+            options = [f"{i}: {self.option_label(text)}." for i, text in enumerate(self.asked.options, 1)]
         self.app.speak([q.prompt, *options])
         self.app.stats.question_shown(q.id)
 
@@ -163,7 +170,7 @@ class QuestionScene(LevelScreen):
             for b in self.option_buttons:
                 placed = b.label in self.order
                 b.style = "selected" if placed else "secondary"
-                b.tag = ORDINALS[self.order.index(b.label)] if placed else ""
+                b.tag = self._(ORDINALS[self.order.index(b.label)]) if placed else ""
             self.check_button.enabled = len(self.order) == len(self.asked.options)
         elif self.kind == "match":
             badge_of = {b.label: b.badge for b in self.option_buttons}
@@ -175,7 +182,8 @@ class QuestionScene(LevelScreen):
                 else:
                     partner = left_of.get(b.label)
                     b.style = "primary" if partner else "secondary"
-                b.tag = f"with {badge_of[partner]}" if partner else ""  # both sides name their partner
+                # both sides name their partner
+                b.tag = self._("with {number}", number=badge_of[partner]) if partner else ""
             self.check_button.enabled = len(self.pairs) == len(self.asked.lefts)
         self.clear_button.enabled = bool(self.order or self.pairs or self.picked_left)
         if self.check_button.enabled and self.kind in ("order", "match"):
@@ -233,16 +241,15 @@ class QuestionScene(LevelScreen):
         ui.draw_text(surface, self.asked.question.prompt, "heading", inner, bold=True, valign="middle")
         ui.draw_text(surface, self.hint_text, "small", self.hint_rect, ui.palette.text_muted)
         if self.limit:
-            text = f"{self.seconds_left} s left"
+            text = self._("{seconds} s left", seconds=self.seconds_left)
             ui.draw_text(surface, text, "small", self.timer_rect, ui.palette.text, bold=True, align="right")
         self.draw_buttons(surface)
 
     @property
     def hint_text(self) -> str:
-        base = _INSTRUCTIONS[self.kind]
         if self.kind == "match" and self.picked_left is not None:
-            return f'Now tap what goes with "{self.picked_left}".'
-        return base
+            return self._('Now tap what goes with "{item}".', item=self.picked_left)
+        return self._(_INSTRUCTIONS[self.kind])
 
 
 def _column(rect: pygame.Rect, count: int, control: int, gap: int) -> list[pygame.Rect]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Level
+from game.core.i18n import N_
 from game.core.quiz import LevelResult
 from game.shell.scene import Scene
 from game.shell.ui import Button, draw_star, grid
@@ -14,7 +15,12 @@ from game.shell.ui import Button, draw_star, grid
 if TYPE_CHECKING:
     from game.shell.app import App
 
-PRAISE = {3: "Excellent! You got every one.", 2: "Great work!", 1: "Good effort!", 0: "Thank you for playing."}
+PRAISE = {
+    3: N_("Excellent! You got every one."),
+    2: N_("Great work!"),
+    1: N_("Good effort!"),
+    0: N_("Thank you for playing."),
+}
 
 
 class ResultsScene(Scene):
@@ -28,13 +34,15 @@ class ResultsScene(Scene):
         index = levels.index(level) if level in levels else len(levels)
         self.next_level = levels[index + 1] if index + 1 < len(levels) else None
         self.page = 0
-        self.more_button = Button("More to remember", self.more, name="more")
+        _ = self._
+        self.praise = _(PRAISE[result.stars])
+        self.more_button = Button(_("More to remember"), self.more, name="more")
         self.base_buttons: list[Button] = []
         if self.next_level is not None:
-            self.base_buttons.append(Button("Next level", self.play_next, "primary", name="next-level"))
+            self.base_buttons.append(Button(_("Next level"), self.play_next, "primary", name="next-level"))
         self.base_buttons += [
-            Button("Play again", self.again, "primary" if self.next_level is None else "secondary", name="again"),
-            Button("All levels", self.back, name="levels"),
+            Button(_("Play again"), self.again, "primary" if self.next_level is None else "secondary", name="again"),
+            Button(_("All levels"), self.back, name="levels"),
         ]
         self.buttons = list(self.base_buttons)
         self.remember = [q.explain for q in result.missed]
@@ -48,7 +56,8 @@ class ResultsScene(Scene):
         super().enter()
         self.app.sound("fanfare")
         r = self.result
-        self.app.speak([f"{self.level.title}. {PRAISE[r.stars]}", f"Score {r.score}. {r.correct} of {r.asked} right."])
+        said = self._("Score {score}. {correct} of {asked} right.", score=r.score, correct=r.correct, asked=r.asked)
+        self.app.speak([f"{self.level.title}. {self.praise}", said])
 
     def play_next(self) -> None:
         from game.shell.scenes.level import LevelPlay
@@ -73,7 +82,7 @@ class ResultsScene(Scene):
     @property
     def remember_text(self) -> str:
         if not self.remember:
-            return "You answered every question right. There is nothing extra to remember this time."
+            return self._("You answered every question right. There is nothing extra to remember this time.")
         start = self.page * self.per_page
         return "\n".join(f"• {text}" for text in self.remember[start : start + self.per_page])
 
@@ -83,7 +92,7 @@ class ResultsScene(Scene):
         margin, gap = ui.px(ui.m.margin), ui.px(ui.m.gap)
         control = ui.control_height()
         area = pygame.Rect(margin, margin, w - 2 * margin, h - 2 * margin)
-        heading = f"{self.level.title}: {PRAISE[self.result.stars]}"
+        heading = f"{self.level.title} — {self.praise}"
         heading_h = ui.text.fit(heading, ui.type_size("heading"), area.width, 10_000, True).height
         self.heading_rect = pygame.Rect(area.left, area.top, area.width, heading_h)
         # Stars beside the score in landscape, above it in portrait.
@@ -128,7 +137,7 @@ class ResultsScene(Scene):
     @property
     def summary(self) -> str:
         r = self.result
-        return f"Score: {r.score} · {r.correct} of {r.asked} right"
+        return self._("Score: {score} · {correct} of {asked} right", score=r.score, correct=r.correct, asked=r.asked)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
@@ -137,7 +146,7 @@ class ResultsScene(Scene):
         surface.fill(p.background)
         ui.draw_text(
             surface,
-            f"{self.level.title} — {PRAISE[r.stars]}",
+            f"{self.level.title} — {self.praise}",
             "heading",
             self.heading_rect,
             bold=True,
@@ -155,7 +164,11 @@ class ResultsScene(Scene):
         inner = self.remember_rect.inflate(-ui.px(40), -ui.px(28))
         head_h = int(ui.type_size("body") * 1.4)
         ui.draw_text(
-            surface, "What to remember", "body", pygame.Rect(inner.left, inner.top, inner.width, head_h), bold=True
+            surface,
+            self._("What to remember"),
+            "body",
+            pygame.Rect(inner.left, inner.top, inner.width, head_h),
+            bold=True,
         )
         body = pygame.Rect(inner.left, inner.top + head_h, inner.width, inner.height - head_h)
         ui.draw_text(surface, self.remember_text, "body", body)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.i18n import N_
 from game.core.settings import MODES, TEXT_SIZES, THEMES, Settings
 from game.shell.actions import Act, Action
 from game.shell.scene import Scene
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 VOLUMES = (0, 20, 40, 60, 80, 100)
 TIMERS = (0, 15, 30, 45, 60, 90, 120)
-HINT = "Press a setting to change it."
+HINT = N_("Press a setting to change it.")
 
 
 def _step(options: tuple, current: object, direction: int) -> object:  # type: ignore[type-arg]
@@ -61,14 +62,6 @@ class Option:
             return settings
         value = _step(self.values, getattr(settings, self.field), direction)
         return dataclasses.replace(settings, **{self.field: value})  # type: ignore[arg-type]
-
-
-def _on_off(value: object) -> str:
-    return "On" if value else "Off"
-
-
-def _challenge_only(settings: Settings) -> str:
-    return "" if settings.mode == "challenge" else "only in Challenge mode"
 
 
 @dataclass(eq=False)
@@ -151,26 +144,55 @@ class SettingsScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.options = (
-            Option("text", "Text size", "text_size", TEXT_SIZES, lambda v: f"{v} %"),
-            Option(
-                "theme", "Colours", "theme", THEMES, lambda v: "High contrast" if v == "high-contrast" else "Standard"
-            ),
-            Option("motion", "Movement", "reduced_motion", (False, True), lambda v: "Reduced" if v else "Full"),
-            Option("sound", "Sound", "sound", (True, False), _on_off),
-            Option("volume", "Volume", "volume", VOLUMES, lambda v: f"{v} %"),
-            Option("read-aloud", "Read aloud", "read_aloud", (False, True), _on_off, self._read_aloud_missing),
-            Option(
-                "mode",
-                "Mode",
-                "mode",
-                MODES,
-                lambda v: "Challenge (timer, speed points)" if v == "challenge" else "Relaxed (no timer)",
-            ),
-            Option("timer", "Timer", "timer", TIMERS, lambda v: f"{v} seconds" if v else "Off", _challenge_only),
+        _ = self._
+
+        def on_off(value: object) -> str:
+            return _("On") if value else _("Off")
+
+        def seconds(value: object) -> str:
+            count = int(value)  # type: ignore[call-overload]
+            return self.ngettext("{count} second", "{count} seconds", count, count=count) if count else _("Off")
+
+        names = {language.code: language.name for language in app.offered_languages}
+        self.options = tuple(
+            option
+            for option in (
+                Option("text", _("Text size"), "text_size", TEXT_SIZES, lambda v: f"{v} %"),
+                Option(
+                    "theme",
+                    _("Colours"),
+                    "theme",
+                    THEMES,
+                    lambda v: _("High contrast") if v == "high-contrast" else _("Standard"),
+                ),
+                Option(
+                    "motion", _("Movement"), "reduced_motion", (False, True), lambda v: _("Reduced") if v else _("Full")
+                ),
+                Option("sound", _("Sound"), "sound", (True, False), on_off),
+                Option("volume", _("Volume"), "volume", VOLUMES, lambda v: f"{v} %"),
+                Option("read-aloud", _("Read aloud"), "read_aloud", (False, True), on_off, self._read_aloud_missing),
+                Option(
+                    "mode",
+                    _("Mode"),
+                    "mode",
+                    MODES,
+                    lambda v: _("Challenge (timer, speed points)") if v == "challenge" else _("Relaxed (no timer)"),
+                ),
+                Option("timer", _("Timer"), "timer", TIMERS, seconds, self._challenge_only),
+                # Each language named in itself; offered only where there is a choice.
+                Option(
+                    "language",
+                    _("Language"),
+                    "language",
+                    tuple(names),
+                    lambda v: names.get(str(v), str(v)),
+                    self._language_fixed,
+                ),
+            )
+            if option.name != "language" or len(names) > 1
         )
         self.rows = [self._row(option) for option in self.options]
-        self.done = Button("Done", app.pop, "primary", name="done")
+        self.done = Button(_("Done"), app.pop, "primary", name="done")
         self.buttons = [*self.rows, self.done]
         self.heading_rect = pygame.Rect(0, 0, 0, 0)
         self.hint_rect = pygame.Rect(0, 0, 0, 0)
@@ -178,8 +200,18 @@ class SettingsScene(Scene):
 
     def _read_aloud_missing(self, settings: Settings) -> str:
         if not speech_installed() and not self.app.speaker.available:
-            return "not available on this computer"
+            return self._("not available on this computer")
+        if settings.read_aloud and self.app.speaker.available and not self.app.voice_ok:
+            return self._("no voice for this language on this computer")
         return ""
+
+    def _challenge_only(self, settings: Settings) -> str:
+        return "" if settings.mode == "challenge" else self._("only in Challenge mode")
+
+    def _language_fixed(self, settings: Settings) -> str:
+        """Mid-level the lessons already on screen are in one language: change it from the title."""
+        in_level = any(getattr(scene, "play", None) is not None for scene in self.app.stack)
+        return self._("change it on the title screen") if in_level else ""
 
     def _row(self, option: Option) -> SettingRow:
         widest = max((option.words(v) for v in option.values), key=len)
@@ -189,9 +221,24 @@ class SettingsScene(Scene):
 
     def change(self, option: Option, direction: int) -> None:
         """Step ``option`` to its next (+1) or previous (-1) value and show it."""
+        if option.field == "language":
+            self.change_language(option.stepped(self.app.settings, direction).language)
+            return
         self.app.apply_settings(option.stepped(self.app.settings, direction))
         self.app.sound("click")
         self.refresh()
+
+    def change_language(self, code: str) -> None:
+        """Every screen is built in one language: build the title and this screen again in ``code``."""
+        from game.shell.scenes.title import TitleScene
+
+        app = self.app
+        app.choose_language(code)
+        app.sound("click")
+        app.replace(TitleScene(app))
+        again = SettingsScene(app)
+        app.push(again)
+        again.focus = again.find("language")
 
     def refresh(self) -> None:
         settings = self.app.settings
@@ -234,12 +281,12 @@ class SettingsScene(Scene):
         rows = -(-len(self.rows) // columns)
         tallest = rows * int(control * 1.5) + (rows - 1) * gap
         # The hint goes under the heading when the rows leave room for it, else beside it.
-        hint_h = ui.block(HINT, "small", pygame.Rect(0, 0, w - 2 * margin, 10_000)).height
+        hint_h = ui.block(self._(HINT), "small", pygame.Rect(0, 0, w - 2 * margin, 10_000)).height
         if h - margin - top - tallest >= hint_h + gap:
             self.hint_rect = pygame.Rect(margin, top - gap // 2, w - 2 * margin, hint_h)
             top = self.hint_rect.bottom + gap
         else:
-            title_w = ui.text.font(ui.type_size("heading"), True).size("Settings")[0] + 2 * gap
+            title_w = ui.text.font(ui.type_size("heading"), True).size(self._("Settings"))[0] + 2 * gap
             self.hint_rect = self.heading_rect.inflate(-title_w, 0).move(title_w // 2, 0)
             if self.hint_rect.width < ui.px(160):
                 self.hint_rect = pygame.Rect(0, 0, 0, 0)
@@ -255,7 +302,7 @@ class SettingsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
         surface.fill(ui.palette.background)
-        ui.draw_text(surface, "Settings", "heading", self.heading_rect, bold=True, valign="middle")
+        ui.draw_text(surface, self._("Settings"), "heading", self.heading_rect, bold=True, valign="middle")
         if self.hint_rect.width:
-            ui.draw_text(surface, HINT, "small", self.hint_rect, ui.palette.text_muted, valign="middle")
+            ui.draw_text(surface, self._(HINT), "small", self.hint_rect, ui.palette.text_muted, valign="middle")
         self.draw_buttons(surface)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.core.i18n import N_
 from game.shell.scenes.menu import ConfirmScene, MenuScene
 from game.shell.ui import Button
 
@@ -14,17 +15,31 @@ if TYPE_CHECKING:
 class TitleScene(MenuScene):
     name = "title"
     heading = "ImmunoQuest"
-    body = "Learn how immunotherapy helps your immune system fight cancer. Go at your own pace."
+    body = N_("Learn how immunotherapy helps your immune system fight cancer. Go at your own pace.")
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
+        _ = self._
         self.buttons = [
-            Button("Start", self.start, "primary", name="start"),
-            Button("Settings", self.settings, name="settings"),
-            Button("About this game", self.about, name="about"),
+            Button(_("Start"), self.start, "primary", name="start"),
+            Button(_("Settings"), self.settings, name="settings"),
+            Button(_("About this game"), self.about, name="about"),
         ]
+        # Each other language, named in itself ("Español"), so a reader finds their own.
+        for language in app.offered_languages:
+            if language.code != app.language:
+                self.buttons.append(
+                    Button(language.name, self._chooser(language.code), name=f"language-{language.code}")
+                )
         if not app.kiosk:  # on a kiosk only staff can leave
-            self.buttons.append(Button("Quit", self.back, name="quit"))
+            self.buttons.append(Button(_("Quit"), self.back, name="quit"))
+
+    def _chooser(self, code: str):  # type: ignore[no-untyped-def]
+        return lambda: self.choose_language(code)
+
+    def choose_language(self, code: str) -> None:
+        self.app.choose_language(code)
+        self.app.replace(TitleScene(self.app))
 
     def start(self) -> None:
         from game.shell.scenes.level_select import LevelSelectScene
@@ -44,4 +59,7 @@ class TitleScene(MenuScene):
     def back(self) -> None:
         if self.app.kiosk:
             return
-        self.app.push(ConfirmScene(self.app, "Leave the game?", "Your stars are saved.", "Yes, quit", self.app.quit))
+        _ = self._
+        self.app.push(
+            ConfirmScene(self.app, _("Leave the game?"), _("Your stars are saved."), _("Yes, quit"), self.app.quit)
+        )
