@@ -186,6 +186,27 @@ def test_a_translation_out_of_step_with_english_exits_2_with_file_and_line(langs
     assert "OK: fr" in done.stdout  # the other languages are still checked
 
 
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ('msgstr[1] "{cuenta} secondes"', "{cuenta} is not a placeholder of the English text (it has: {count})"),
+        ('msgstr[1] "{count secondes"', "a { or } that is not part of a {name}"),
+    ],
+)
+def test_a_catalog_placeholder_the_game_cannot_fill_exits_2_with_file_and_line(
+    langs: Path, bad: str, words: str
+) -> None:
+    # A translator's typo in a {placeholder} would otherwise fail on the screen that shows it.
+    path = langs / "locale" / "fr" / "LC_MESSAGES" / "immunoquest.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr[1] "{count} secondes"' in text
+    path.write_text(text.replace('msgstr[1] "{count} secondes"', bad), encoding="utf-8")
+    done = run_check(langs / "questions.yaml")
+    assert done.returncode == 2
+    assert f'immunoquest.po:27: msgid "{{count}} second": {words}' in done.stderr, done.stderr
+    assert "OK: es" in done.stdout  # the other languages are still checked
+
+
 def test_a_missing_glossary_is_reported(langs: Path) -> None:
     path = langs / "questions.fr.yaml"
     text = path.read_text(encoding="utf-8")

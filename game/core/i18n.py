@@ -24,9 +24,17 @@ import gettext
 import io
 import logging
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.core.errors import FileProblems, Problem
+from game.core.strictyaml import display_path
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +90,47 @@ def read_catalog(path: Path, language: str) -> Translator:
             catalog = read_po(f, locale=language, domain=DOMAIN, abort_invalid=True)
     except (OSError, PoFileError, ValueError) as exc:
         raise ValueError(f"{path}: cannot read the catalog: {exc}") from exc
+    problems = placeholder_problems(catalog, display_path(path))
+    if problems:
+        raise FileProblems(problems)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)  # fuzzy entries are left out, as msgfmt does
     buffer.seek(0)
     return Translator(language, gettext.GNUTranslations(buffer))
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """The ``{names}`` in ``text``; None if its braces do not parse (a stray ``{``)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def placeholder_problems(catalog: Catalog, shown_path: str) -> list[Problem]:
+    """Translations whose ``{placeholders}`` the game could not fill: a typo such as
+    ``{cuenta}`` for ``{count}`` would otherwise fail on the screen that shows it."""
+    problems: list[Problem] = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        allowed: set[str] = set()
+        for text in ids:
+            allowed |= _placeholders(text) or set()
+        for text in strings:
+            found = _placeholders(text)
+            if found is None:
+                what = "a { or } that is not part of a {name}: write {{ or }} for a brace"
+            elif not found <= allowed:
+                unknown = ", ".join("{" + name + "}" for name in sorted(found - allowed))
+                known = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
+                what = f"{unknown} is not a placeholder of the English text (it has: {known})"
+            else:
+                continue
+            problems.append(Problem(shown_path, message.lineno, f'msgid "{ids[0]}": {what}'))
+    return problems
 
 
 # --- the pseudo-language, for tests: every string visibly translated, and 40 % longer -------

@@ -48,6 +48,8 @@ def load_languages(
                 languages[code] = Language(code, load_translator(files), english)
             except ValueError as exc:
                 problems.append(Problem(display_path(files.catalog or files.content), None, str(exc)))
+            except FileProblems as rejected:
+                problems += rejected.problems
             continue
         language, found = load_language(files, english)
         problems += found
@@ -64,6 +66,8 @@ def load_language(files: LanguageFiles, english: Content) -> tuple[Language | No
         translator = load_translator(files)
     except ValueError as exc:
         problems.append(Problem(display_path(files.catalog or files.content), None, str(exc)))
+    except FileProblems as found:
+        problems += found.problems
     if translator is not None and translator.name == "English" and files.code != SOURCE_LANGUAGE:
         problems.append(
             Problem(
