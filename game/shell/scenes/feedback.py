@@ -178,7 +178,9 @@ class FeedbackScene(LevelScreen):
         if right and self.outcome.points:
             word += "  " + self._("+{points} points", points=self.outcome.points)
             if self.outcome.streak > 1:
-                word += " " + self._("({count} in a row)", count=self.outcome.streak)
+                word += " " + self.ngettext(
+                    "({count} in a row)", "({count} in a row)", self.outcome.streak, count=self.outcome.streak
+                )
         text_rect = pygame.Rect(
             icon.right + ui.px(16), self.banner.top, self.banner.right - icon.right - ui.px(32), self.banner.height
         )

@@ -241,7 +241,7 @@ class QuestionScene(LevelScreen):
         ui.draw_text(surface, self.asked.question.prompt, "heading", inner, bold=True, valign="middle")
         ui.draw_text(surface, self.hint_text, "small", self.hint_rect, ui.palette.text_muted)
         if self.limit:
-            text = self._("{seconds} s left", seconds=self.seconds_left)
+            text = self.ngettext("{seconds} s left", "{seconds} s left", self.seconds_left, seconds=self.seconds_left)
             ui.draw_text(surface, text, "small", self.timer_rect, ui.palette.text, bold=True, align="right")
         self.draw_buttons(surface)
 
