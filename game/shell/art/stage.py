@@ -223,6 +223,7 @@ class Stage(SceneArt):
         self._down_step: int | None = None
         self._lay_key: tuple | None = None
         self._lay = Layout(pygame.Rect(REF_RECT), self._transposable())
+        self._probe = pygame.Surface((1, 1))  # is_ready draws here: every blit is clipped away
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -586,7 +587,22 @@ class Stage(SceneArt):
     # frame: each cue is played with the wobble starting at this many evenly spread phases.
     warm_phases: ClassVar[int] = 4
 
-    def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
+    def is_ready(self, rect: pygame.Rect) -> bool:
+        """True if drawing now into ``rect`` renders no new sprite: a draw onto a 1x1
+        surface (every blit clipped away) that may build nothing."""
+        cache = self.S.cache
+        cache.build_budget = 0
+        try:
+            self.draw(self._probe, rect)
+            return True
+        except BuildDeferred:
+            return False
+        finally:
+            cache.build_budget = None
+
+    def warm_up(
+        self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None, only_first: bool = False
+    ) -> Iterator[None]:
         """Render, a little per step, every sprite this scene will need in ``rect``.
 
         Each ``next()`` draws one frame of a scratch scene (same class, same motion
@@ -595,8 +611,9 @@ class Stage(SceneArt):
         steps none (~0.1 ms). The frame loop can so spread the work over many frames
         with a time budget instead of freezing. The live scene is never touched.
         ``first_cue`` (and, if it is the hands-on cue, its hands-on moment) is warmed
-        first. ``size`` is the surface the scene will be drawn on; the sprites depend
-        only on ``rect``.
+        first, and alone if ``only_first`` (the attract loop shows one cue per scene).
+        ``size`` is the surface the scene will be drawn on; the sprites depend only on
+        ``rect``.
         """
         if first_cue is not None and first_cue not in self.cues:
             raise ValueError(f"{self.name} has no cue {first_cue!r}")
@@ -606,6 +623,8 @@ class Stage(SceneArt):
         target = pygame.Surface((1, 1))
         rect = pygame.Rect(rect)
         order = sorted(self.cues, key=lambda c: c != first_cue)
+        if only_first and first_cue is not None:
+            order = [first_cue]
         for cue in order:
             yield from scratch._warm_cue(target, rect, cue)
             if cue == self.hands_on_cue:

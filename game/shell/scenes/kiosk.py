@@ -3,7 +3,9 @@ and the calm "Temporarily unavailable" screen."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pygame
@@ -35,6 +37,10 @@ class AttractScene(Scene):
         self.index = 0
         self.t = 0.0
         self.art: SceneArt = self._art(0)
+        self.coming: SceneArt = self._art(1)  # the next scene of the loop, warmed between frames
+        self._warming: Iterator[None] | None = None
+        self._warmed_for: tuple[object, ...] = ()
+        self._ready_art: SceneArt | None = None  # the art last found ready to draw
         self.band = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -55,10 +61,29 @@ class AttractScene(Scene):
     def update(self, dt: float) -> None:
         self.t += dt
         self.art.update(dt)
-        if self.t >= ATTRACT_SCENE_S:
+        # The next scene comes on only once its sprites are drawn: no frame stalls on them.
+        if self.t >= ATTRACT_SCENE_S and self.coming.is_ready(self.scene_rect):
             self.t = 0.0
             self.index += 1
-            self.art = self._art(self.index)
+            self.art, self.coming = self.coming, self._art(self.index + 1)
+
+    def idle(self, budget_s: float) -> None:
+        """Draw the sprites of the scene on show, then of the next one, ahead of need."""
+        key = (self.art, self.coming, self.ui.size, tuple(self.scene_rect))
+        if key != self._warmed_for:
+            self._warmed_for = key
+            size, rect = self.ui.size, self.scene_rect.copy()
+            self._warming = itertools.chain(
+                self.art.warm_up(size, rect, self.art.cue, only_first=True),
+                self.coming.warm_up(size, rect, self.coming.cue, only_first=True),
+            )
+        if self._warming is not None and self.app.sheet.cache.advance(self._warming, budget_s):
+            self._warming = None
+
+    def ready(self) -> bool:
+        if self._ready_art is not self.art and self.art.is_ready(self.scene_rect):
+            self._ready_art = self.art
+        return self._ready_art is self.art
 
     def needs_redraw(self) -> bool:
         return True
@@ -72,7 +97,10 @@ class AttractScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
-        self.art.draw(surface, self.scene_rect)
+        if self.ready():
+            self.art.draw(surface, self.scene_rect)
+        else:  # for a frame or two at the start, while idle() draws its sprites
+            surface.fill(ui.palette.background)
         # The invitation drifts slowly up and down: nothing stays on one spot for hours.
         travel = ui.size[1] - self.band.height - ui.px(80)
         y = ui.px(40) + int((0.5 + 0.5 * math.sin(self.app.now / 40.0)) * max(0, travel))

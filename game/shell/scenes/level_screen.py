@@ -32,8 +32,8 @@ class LevelScreen(Scene):
     def back(self) -> None:
         self.play.pause()
 
-    def update(self, dt: float) -> None:
-        self.play.keep_warming()
+    def idle(self, budget_s: float) -> None:
+        self.play.keep_warming(budget_s)
 
     def screen_text(self) -> tuple[str, ...]:
         """The words on this screen, for the glossary button."""
