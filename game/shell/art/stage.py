@@ -626,14 +626,24 @@ class Stage(SceneArt):
         if only_first and first_cue is not None:
             order = [first_cue]
         for cue in order:
+            if cue == self.hands_on_cue and cue == first_cue:
+                # The moment about to be played: its steps and hint (due after a few
+                # seconds) come before the cue's other wobble phases.
+                yield from scratch._warm_cue(target, rect, cue, phases=range(1))
+                yield from scratch._warm_hands_on(target, rect)
+                yield from scratch._warm_cue(target, rect, cue, phases=range(1, scratch.warm_phases))
+                continue
             yield from scratch._warm_cue(target, rect, cue)
             if cue == self.hands_on_cue:
                 yield from scratch._warm_hands_on(target, rect)
 
-    def _warm_frames(self, target: pygame.Surface, rect: pygame.Rect, seconds: float) -> Iterator[None]:
-        for _ in range(max(1, round(seconds / self.warm_dt))):
+    def _warm_frames(
+        self, target: pygame.Surface, rect: pygame.Rect, seconds: float, dt: float | None = None
+    ) -> Iterator[None]:
+        dt = self.warm_dt if dt is None else dt
+        for _ in range(max(1, round(seconds / dt))):
             yield from self._warm_draw(target, rect)
-            self.update(self.warm_dt)
+            self.update(dt)
 
     def _warm_draw(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
         """Draw one scratch frame, yielding after each new sprite (a frame can need several).
@@ -667,11 +677,15 @@ class Stage(SceneArt):
             if done:
                 return
 
-    def _warm_cue(self, target: pygame.Surface, rect: pygame.Rect, cue: str) -> Iterator[None]:
-        phases = 1 if self.reduced_motion else self.warm_phases  # reduced motion: nothing wobbles
-        for phase in range(phases):
+    def _warm_cue(
+        self, target: pygame.Surface, rect: pygame.Rect, cue: str, phases: range | None = None
+    ) -> Iterator[None]:
+        count = 1 if self.reduced_motion else self.warm_phases  # reduced motion: nothing wobbles
+        for phase in range(count) if phases is None else phases:
+            if phase >= count:
+                break
             self.set_cue(cue)
-            self.clock = WOBBLE_S * phase / phases
+            self.clock = WOBBLE_S * phase / count
             yield from self._warm_frames(target, rect, self.warm_cue_s)
 
     def _warm_hands_on(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
@@ -687,7 +701,8 @@ class Stage(SceneArt):
             for _ in range(i):
                 self.hands_on_key()
             self.update(HINT_AFTER_S + 0.1)
-            yield from self._warm_frames(target, rect, 2.0)
+            # finer steps: the pulse's largest ring lasts only a moment of its 1.8 s
+            yield from self._warm_frames(target, rect, 2.0, dt=self.warm_dt / 4)
 
     def prepare(self, size: tuple[int, int], rect: pygame.Rect | None = None) -> None:
         """Render every sprite the scene will need at once (blocks: prefer ``warm_up``)."""
