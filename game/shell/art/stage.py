@@ -224,6 +224,9 @@ class Stage(SceneArt):
         self._lay_key: tuple | None = None
         self._lay = Layout(pygame.Rect(REF_RECT), self._transposable())
         self._probe = pygame.Surface((1, 1))  # is_ready draws here: every blit is clipped away
+        # Cues whose first play a running warm_up has drawn (the only thing warm_up
+        # writes on the live scene): a lesson shows its scene once its cue is here.
+        self.warmed_cues: set[str] = set()
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -588,8 +591,11 @@ class Stage(SceneArt):
     warm_phases: ClassVar[int] = 4
 
     def is_ready(self, rect: pygame.Rect) -> bool:
-        """True if drawing now into ``rect`` renders no new sprite: a draw onto a 1x1
-        surface (every blit clipped away) that may build nothing."""
+        """True if the current cue has been played through by a warm-up and drawing now
+        into ``rect`` renders no new sprite (a draw onto a 1x1 surface, every blit
+        clipped away, that may build nothing)."""
+        if self.cue not in self.warmed_cues:
+            return False
         cache = self.S.cache
         cache.build_budget = 0
         try:
@@ -625,15 +631,19 @@ class Stage(SceneArt):
         order = sorted(self.cues, key=lambda c: c != first_cue)
         if only_first and first_cue is not None:
             order = [first_cue]
+        self.warmed_cues = set()
         for cue in order:
             if cue == self.hands_on_cue and cue == first_cue:
                 # The moment about to be played: its steps and hint (due after a few
                 # seconds) come before the cue's other wobble phases.
                 yield from scratch._warm_cue(target, rect, cue, phases=range(1))
                 yield from scratch._warm_hands_on(target, rect)
+                self.warmed_cues.add(cue)
                 yield from scratch._warm_cue(target, rect, cue, phases=range(1, scratch.warm_phases))
                 continue
-            yield from scratch._warm_cue(target, rect, cue)
+            yield from scratch._warm_cue(target, rect, cue, phases=range(1))
+            self.warmed_cues.add(cue)  # its first play: enough to show it (the rest comes soon)
+            yield from scratch._warm_cue(target, rect, cue, phases=range(1, scratch.warm_phases))
             if cue == self.hands_on_cue:
                 yield from scratch._warm_hands_on(target, rect)
 
