@@ -1,5 +1,10 @@
 """The app: one window, one loop, one stack of scenes.
 
+Its parts live next to it: the stack (``stack.py``), where each screen leads
+(``routes.py``: ``app.go("level-select")``) and the kiosk supervisor (``supervisor.py``:
+idle watch, operator gesture, PIN lockout). The App keeps the visitor's session, the
+loop, drawing and error recovery.
+
 ``App.frame(events, dt)`` is the whole of one frame: turn events into actions, hand
 them to the top scene, advance time, and draw only if something changed. The real
 loop, the tests, the capture tour and the benchmark all call it, so they exercise
@@ -27,12 +32,15 @@ from game.core.progress import FILE_NAME as PROGRESS_FILE
 from game.core.progress import ProgressStore
 from game.core.settings import Settings, load_preferences, save_preferences
 from game.core.stats import StatsStore
+from game.shell import routes
 from game.shell.actions import Act, Action, InputMapper
 from game.shell.art.cache import bytes_for
 from game.shell.art.sprites import CharacterSheet
 from game.shell.audio import NullAudio, open_audio
 from game.shell.scene import CrossFade, Scene
 from game.shell.speech import NullSpeaker, Speaker
+from game.shell.stack import SceneStack
+from game.shell.supervisor import KioskSupervisor
 from game.shell.theme import PALETTES, too_small
 from game.shell.ui import Ui
 
@@ -46,8 +54,6 @@ MAX_DT = 0.1  # a long stall (window dragged, machine busy) must not jump animat
 # goes to drawing only.
 IDLE_WORK_S = 0.006
 IDLE_MARGIN_S = 0.002  # left unused before the next frame is due
-OPERATOR_HOLD_S = 5.0  # hold the top-left corner this long to reach the PIN pad
-OPERATOR_CORNER = 96  # px at 1280x720: the corner that starts the hold
 PREFERENCES_FILE = "preferences.json"
 
 
@@ -112,7 +118,7 @@ class App:
         # One character sheet for every scene: sprites are drawn once and shared.
         self.sheet = CharacterSheet(max_bytes=bytes_for(surface.get_size()))
         self.mapper = InputMapper()
-        self.stack: list[Scene] = []
+        self.stack = SceneStack()
         self.transition: CrossFade | None = None
         self.keyboard_used = False
         self.running = True
@@ -123,10 +129,7 @@ class App:
         self.updated_rects: list[pygame.Rect] = []  # what the last frame handed to SDL
         self._fade_target: pygame.Surface | None = None  # the screen a cross-fade blends to, reused
         self.faults: list[str] = []  # tracebacks of errors recovered from (tests assert none)
-        self.last_input = 0.0
-        self.corner_since: float | None = None
-        self.pin_failures = 0
-        self.pin_locked_until = 0.0
+        self.supervisor = KioskSupervisor(self)  # idle watch, operator gesture, PIN lockout
         self.stats = StatsStore(None)  # counts in memory; a kiosk is given one that saves
         self.start_session()
         self.fade_target()  # made now, so the first cross-fade does not make 8 MB in a frame
@@ -212,37 +215,34 @@ class App:
     # the stack
     @property
     def top(self) -> Scene:
-        return self.stack[-1]
+        return self.stack.top
+
+    def go(self, route: str, *args: object) -> None:
+        """Show the screen called ``route`` (see ``routes.py``): ``app.go("level-select")``."""
+        routes.go(self, route, *args)
 
     def push(self, scene: Scene) -> None:
         self._fade()
-        self.stack.append(scene)
-        scene.enter()
+        self.stack.push(scene)
         self.dirty = True
 
     def pop(self) -> None:
         if len(self.stack) <= 1:
             return
         self._fade()
-        self.stack.pop().exit()
-        self.top.resume()
+        self.stack.pop()
         self.dirty = True
 
     def replace(self, scene: Scene) -> None:
         """Navigate: the whole stack gives way to ``scene``."""
         self._fade()
-        while self.stack:
-            self.stack.pop().exit()
-        self.stack.append(scene)
-        scene.enter()
+        self.stack.replace(scene)
         self.dirty = True
 
     def replace_top_with(self, scene: Scene) -> None:
         """Swap the top scene for ``scene`` (the PIN pad becomes the staff menu)."""
         self._fade()
-        self.stack.pop().exit()
-        self.stack.append(scene)
-        scene.enter()
+        self.stack.replace_top(scene)
         self.dirty = True
 
     def _fade(self) -> None:
@@ -270,7 +270,7 @@ class App:
         """What lies under an overlay, drawn once and dimmed. Nothing below an overlay
         changes while it is on top, so the overlay blits this instead of having every
         scene below it drawn again, and a full-screen alpha blend, on each frame."""
-        below = self.stack[: self.stack.index(scene)] if scene in self.stack else self.stack
+        below = self.stack.below(scene)
         copy = self.screen_sized()
         copy.fill(self.ui.palette.background)
         if below:
@@ -288,14 +288,7 @@ class App:
 
     def home(self) -> None:
         """Back to the first screen: the attract loop on a kiosk, else the title."""
-        if self.kiosk:
-            from game.shell.scenes.kiosk import AttractScene
-
-            self.replace(AttractScene(self))
-        else:
-            from game.shell.scenes.title import TitleScene
-
-            self.replace(TitleScene(self))
+        self.go("attract" if self.kiosk else "title")
 
     def reset_session(self) -> None:
         """Kiosk: forget the last visitor completely and show the attract loop."""
@@ -324,7 +317,7 @@ class App:
                 action = self.mapper.map(event, self.screen.get_size(), self.now)
                 if action is not None:
                     self.act(action)
-            self.watch_idle_and_operator()
+            self.supervisor.watch()
             self.top.update(dt)
             self.stats.maybe_save()
             if self.transition is not None:
@@ -341,7 +334,7 @@ class App:
             return
         if kind is Act.HOVER:
             return
-        self.last_input = self.now
+        self.supervisor.last_input = self.now
         self.dirty = True
         if kind is Act.RESIZE:
             self.resize(action.pos)
@@ -353,9 +346,9 @@ class App:
         if kind is Act.OPERATOR:
             self.operator_gesture()
             return
-        if kind is Act.BACK and self.kiosk and self.top.name in ("attract", "title", "unavailable"):
+        if kind is Act.BACK and self.kiosk and self.top.kiosk_home:
             return
-        self.track_corner(action)
+        self.supervisor.track_corner(action)
         if kind in (Act.CHOOSE, Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             self.keyboard_used = True
         elif kind is Act.POINTER_DOWN:
@@ -364,36 +357,25 @@ class App:
             return
         self.top.handle(action)
 
-    def track_corner(self, action: Action) -> None:
-        """The operator's touch gesture: a press held in the top-left corner."""
-        corner = self.ui.px(OPERATOR_CORNER)
-        in_corner = action.pos[0] < corner and action.pos[1] < corner
-        if action.kind is Act.POINTER_DOWN:
-            self.corner_since = self.now if in_corner else None
-        elif action.kind is Act.POINTER_UP or (action.kind is Act.POINTER_MOVE and not in_corner):
-            self.corner_since = None
-
-    def watch_idle_and_operator(self) -> None:
-        if self.corner_since is not None and self.now - self.corner_since >= OPERATOR_HOLD_S:
-            self.corner_since = None
-            self.operator_gesture()
-        if self.speaker.busy:
-            self.last_input = self.now  # idle time pauses while something is read aloud
-        if not self.kiosk or self.top.name in ("attract", "still-there", "pin-pad", "operator", "unavailable"):
-            return
-        if self.now - self.last_input >= self.settings.idle_timeout:
-            from game.shell.scenes.kiosk import StillThereScene
-
-            self.push(StillThereScene(self))
-
     def operator_gesture(self) -> None:
-        if not self.kiosk or not self.settings.operator_pin:
-            return  # no PIN configured: operator exit is off
-        if self.top.name in ("pin-pad", "operator"):
-            return
-        from game.shell.scenes.kiosk import PinPadScene
+        self.supervisor.operator_gesture()
 
-        self.push(PinPadScene(self))
+    # The PIN pad's lockout lives with the supervisor; the pad reads and counts it here.
+    @property
+    def pin_failures(self) -> int:
+        return self.supervisor.pin_failures
+
+    @pin_failures.setter
+    def pin_failures(self, value: int) -> None:
+        self.supervisor.pin_failures = value
+
+    @property
+    def pin_locked_until(self) -> float:
+        return self.supervisor.pin_locked_until
+
+    @pin_locked_until.setter
+    def pin_locked_until(self, value: float) -> None:
+        self.supervisor.pin_locked_until = value
 
     def resize(self, size: tuple[int, int]) -> None:
         if self.screen.get_size() != size and pygame.display.get_surface() is self.screen:
@@ -468,26 +450,20 @@ class App:
         log.error("unexpected error; returning to the first screen\n%s", trace)
         self.faults.append(trace)
         self.transition = None
-        self.stack.clear()
+        self.stack.reset()
         try:
             if self.kiosk:
                 self.start_session()
             self.home()
         except Exception:
-            from game.shell.scenes.kiosk import UnavailableScene
-
             log.exception("the first screen failed too")
-            self.stack.clear()
-            self.stack.append(UnavailableScene(self, "The first screen failed; see the log."))
-            self.top.enter()
+            self.stack.reset(routes.make(self, "unavailable", "The first screen failed; see the log."))
         self.dirty = True
 
     # the real loop
     def run(self) -> None:
         if self.options.content_error and not self.content.levels:
-            from game.shell.scenes.kiosk import UnavailableScene
-
-            self.replace(UnavailableScene(self, self.options.content_error))
+            self.go("unavailable", self.options.content_error)
         else:
             self.home()
         clock = pygame.time.Clock()

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 class Scene:
     name = "scene"  # used by tests, the capture tour and the monkey test's visit count
+    # What the screen is, for the App and the kiosk supervisor (never its name):
+    idle_exempt = False  # the kiosk's idle watch leaves it alone (attract loop, PIN pad, ...)
+    kiosk_home = False  # a first screen: on a kiosk, Back does nothing here
+    staff_only = False  # on the staff's path already: the operator gesture does nothing
 
     def __init__(self, app: App) -> None:
         self.app = app

@@ -29,6 +29,8 @@ PIN_TRIES = 3
 class AttractScene(Scene):
     """A calm loop of the game's scenes inviting the next visitor; never still, never flashing."""
 
+    idle_exempt = True
+    kiosk_home = True
     name = "attract"
 
     def __init__(self, app: App) -> None:
@@ -53,10 +55,8 @@ class AttractScene(Scene):
 
     def handle(self, action: Action) -> None:
         if action.kind in (Act.POINTER_UP, Act.SELECT, Act.CHOOSE):
-            from game.shell.scenes.title import TitleScene
-
             self.app.stats.session_started()
-            self.app.replace(TitleScene(self.app))
+            self.app.go("title")
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -132,6 +132,7 @@ class AttractScene(Scene):
 class StillThereScene(MenuScene):
     """After a quiet spell: one big button, and a countdown before the game starts afresh."""
 
+    idle_exempt = True
     name = "still-there"
     heading = "Are you still there?"
     overlay = True
@@ -162,6 +163,8 @@ class StillThereScene(MenuScene):
 class PinPadScene(Scene):
     """Staff only: the PIN from the settings file, never shown; three misses lock the pad."""
 
+    idle_exempt = True
+    staff_only = True
     name = "pin-pad"
 
     def __init__(self, app: App) -> None:
@@ -255,6 +258,8 @@ class PinPadScene(Scene):
 
 
 class OperatorScene(MenuScene):
+    idle_exempt = True
+    staff_only = True
     name = "operator"
     heading = "Staff menu"
 
@@ -294,6 +299,8 @@ class OperatorScene(MenuScene):
 class UnavailableScene(MenuScene):
     """No good content at all: a calm notice; the details wait behind the staff gesture."""
 
+    idle_exempt = True
+    kiosk_home = True
     name = "unavailable"
     heading = "Temporarily unavailable"
     body = "This game is resting for a moment. Please ask a member of staff."

@@ -98,12 +98,10 @@ class LevelPlay:
         LevelPlay(self.app, self.level).begin()
 
     def finish(self) -> None:
-        from game.shell.scenes.results import ResultsScene
-
         result = self.session.result()
         self.app.progress.record(result.level_id, result.score, result.stars)
         self.app.stats.level_finished(result.level_id, result.score)
-        self.app.replace(ResultsScene(self.app, self.level, result))
+        self.app.go("results", self.level, result)
 
     @property
     def progress_text(self) -> str:

@@ -44,9 +44,7 @@ class LevelScreen(Scene):
         return self.app.content.terms_in(*self.screen_text())
 
     def show_words(self) -> None:
-        from game.shell.scenes.glossary import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app, self.terms))
+        self.app.go("glossary", self.terms)
 
     def enter(self) -> None:
         super().enter()

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 class TitleScene(MenuScene):
+    kiosk_home = True
     name = "title"
     heading = "ImmunoQuest"
     body = "Learn how immunotherapy helps your immune system fight cancer. Go at your own pace."
@@ -27,19 +28,13 @@ class TitleScene(MenuScene):
             self.buttons.append(Button("Quit", self.back, name="quit"))
 
     def start(self) -> None:
-        from game.shell.scenes.level_select import LevelSelectScene
-
-        self.app.replace(LevelSelectScene(self.app))
+        self.app.go("level-select")
 
     def settings(self) -> None:
-        from game.shell.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go("settings")
 
     def about(self) -> None:
-        from game.shell.scenes.about import AboutScene
-
-        self.app.push(AboutScene(self.app))
+        self.app.go("about")
 
     def back(self) -> None:
         if self.app.kiosk:
