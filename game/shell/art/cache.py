@@ -34,8 +34,11 @@ def bytes_for(size: tuple[int, int], at_1080p: int = MAX_BYTES) -> int:
 def display_format(surf: pygame.Surface) -> pygame.Surface:
     """``surf`` in the display's pixel format, so blitting it needs no conversion on every
     frame; unchanged while no display mode is set (tools drawing off-screen, tests)."""
-    if pygame.display.get_surface() is None:
+    display = pygame.display.get_surface()
+    if display is None:
         return surf
+    if surf.get_bitsize() == 32 and surf.get_masks()[:3] == display.get_masks()[:3]:
+        return surf  # already so (the usual case): a conversion would only copy it
     if surf.get_flags() & pygame.SRCALPHA:
         return surf.convert_alpha()
     return surf.convert()
