@@ -20,7 +20,7 @@ from game.shell.theme import Colour
 
 log = logging.getLogger(__name__)
 
-SURFACE_BYTES = 8 * 1024 * 1024  # rendered lines kept; the wordiest screen at 200 % text and 1080p needs ~3 MiB
+SURFACE_BYTES = 6 * 1024 * 1024  # rendered lines kept; the wordiest screen at 200 % text and 1080p needs ~3 MiB
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
