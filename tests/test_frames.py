@@ -162,3 +162,35 @@ def test_cached_surfaces_are_in_the_display_format(make, make_app, shipped_conte
     assert (cached.get_bitsize(), cached.get_masks()) == (expected.get_bitsize(), expected.get_masks())
     assert (cached.get_bitsize(), cached.get_masks()) != (raw.get_bitsize(), raw.get_masks())
     assert app.screen is pygame.display.get_surface()
+
+
+def test_a_scene_is_ready_only_once_a_warm_up_has_played_its_cue_through() -> None:
+    """Its first frame being drawn is not enough: later frames of the cue need more sprites
+    (at 4K a warm-up that only led by a frame fell behind the animation)."""
+    from game.shell.art import CharacterSheet, make_scene_art
+    from game.shell.art.cache import BuildDeferred
+
+    art = make_scene_art("patrol", sheet=CharacterSheet())
+    rect = pygame.Rect(0, 0, 320, 180)
+    probe = pygame.Surface((1, 1))
+
+    def first_frame_drawn() -> bool:
+        art.S.cache.build_budget = 0
+        try:
+            art.draw(probe, rect)
+            return True
+        except BuildDeferred:
+            return False
+        finally:
+            art.S.cache.build_budget = None
+
+    warming = art.warm_up(rect.size, rect, first_cue=art.cue)
+    steps_to_first_frame = steps_to_ready = None
+    for step, _ in enumerate(warming):
+        if steps_to_first_frame is None and first_frame_drawn():
+            steps_to_first_frame = step
+        if art.is_ready(rect):
+            steps_to_ready = step
+            break
+    assert steps_to_first_frame is not None and steps_to_ready is not None
+    assert steps_to_ready >= steps_to_first_frame + art.warm_cue_s / art.warm_dt - 1
