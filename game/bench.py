@@ -3,12 +3,16 @@ memory it holds and how much CPU a still screen costs.
 
 Headless (SDL's dummy video driver). First an empty frame (fill and flip) gives the
 floor; then every screen in ``SCREENS`` is shown for N frames through the real
-``App.frame`` with a simulated clock, forcing a redraw each frame so drawing is what
-is measured. Adding a screen is one line in ``SCREENS`` (or in ``level_screens`` for
-screens that exist once per level or per question kind).
+``App.frame`` with a simulated clock, as the real loop runs it: a frame draws what
+changed (a moving scene, its own rectangle; a still screen, nothing), once a second
+(every ``TAP_EVERY`` frames) the whole screen is redrawn as after a touch, and between
+frames ``App.idle`` does its work ahead of need (untimed: the real loop gives it what
+is left of the frame's time). Adding a screen is one line in ``SCREENS`` (or in
+``level_screens`` for screens that exist once per level or per question kind).
 
-Output: a readable table, one JSON line per item
-``{"item", "frames", "p50_ms", "p99_ms", "max_ms", "p99_vs_empty"}``, then one JSON line
+Output: a readable table, one JSON line per item ``{"item", "frames", "p50_ms",
+"p99_ms", "max_ms", "p99_vs_empty", "pixels_per_frame"}`` (pixels painted per frame, on
+average: a cost that does not depend on the machine), then one JSON line
 ``{"startup_ms", "peak_rss_mb", "static_cpu_percent"}``. It is a measurement, not a
 test: the exit code is 0 unless a screen raised an error.
 """
@@ -31,8 +35,18 @@ if TYPE_CHECKING:
 DEFAULT_FRAMES = 600
 DEFAULT_SIZE = (1920, 1080)  # the size the targets are set for
 DT = 1 / 60  # the simulated clock: one frame at 60 fps
+TAP_EVERY = 60  # a touch a second: that frame redraws the whole screen
 STATIC_CPU_S = 3.0  # how long the real loop runs on a still question
-TARGETS = {"p99_ms": 8.0, "startup_ms": 1000.0, "peak_rss_mb": 200.0, "static_cpu_percent": 5.0}
+# Targets at 1080p (issue 14): the frame budget of a Pi-class machine is several times ours.
+TARGETS = {
+    "p99_ms": 4.0,
+    "max_ms": 8.0,
+    "p99_vs_empty": 12.0,
+    "startup_ms": 400.0,
+    "peak_rss_mb": 120.0,
+    "static_cpu_percent": 1.0,
+}
+TARGET_P99_LARGE_MS = 16.0  # above 1080p (the 4K pass) only the p99 is judged
 
 
 @dataclass
@@ -282,8 +296,11 @@ def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[k]
 
 
-def summarise(name: str, times_s: list[float], empty_p99: float | None) -> dict[str, object]:
+def summarise(
+    name: str, times_s: list[float], empty_p99: float | None, pixels: list[int] | None = None
+) -> dict[str, object]:
     ms = sorted(t * 1000 for t in times_s)
+    pixels = pixels or []
     p99 = percentile(ms, 99)
     ratio = round(p99 / empty_p99, 1) if empty_p99 else 1.0
     return {
@@ -293,10 +310,11 @@ def summarise(name: str, times_s: list[float], empty_p99: float | None) -> dict[
         "p99_ms": round(p99, 3),
         "max_ms": round(ms[-1] if ms else 0.0, 3),
         "p99_vs_empty": ratio,
+        "pixels_per_frame": round(sum(pixels) / len(pixels)) if pixels else 0,
     }
 
 
-def time_empty_frames(screen, frames: int) -> list[float]:  # type: ignore[no-untyped-def]
+def time_empty_frames(screen, frames: int) -> tuple[list[float], list[int]]:  # type: ignore[no-untyped-def]
     import pygame
 
     times = []
@@ -305,22 +323,28 @@ def time_empty_frames(screen, frames: int) -> list[float]:  # type: ignore[no-un
         screen.fill((i % 200, 120, 160))
         pygame.display.flip()
         times.append(time.perf_counter() - start)
-    return times
+    return times, [screen.get_width() * screen.get_height()] * frames
 
 
-def time_item(app: App, item: Item, frames: int) -> list[float]:
+def time_item(app: App, item: Item, frames: int) -> tuple[list[float], list[int]]:
+    """Frame times and pixels painted per frame; ``App.idle`` runs between frames, untimed."""
+    from game.shell.app import IDLE_WORK_S
+
     fresh(app)
     item.show(app)
     app.transition = None  # a screen is measured on its own; the cross-fade has its own item
-    times = []
+    times, pixels = [], []
     for i in range(frames):
         if item.poke is not None:
             item.poke(app, i)
-        app.dirty = True
+        if i % TAP_EVERY == 0:
+            app.dirty = True
         start = time.perf_counter()
         app.frame([], DT)
         times.append(time.perf_counter() - start)
-    return times
+        pixels.append(app.pixels_drawn)
+        app.idle(IDLE_WORK_S)
+    return times, pixels
 
 
 def seconds_since_process_start() -> float | None:
@@ -394,15 +418,17 @@ def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
     startup_ms = round(since_start * 1000) if since_start is not None else None
 
     print(f"ImmunoQuest benchmark at {size[0]}x{size[1]}, {frames} frames per item (times in ms)")
-    print(f"{'item':32} {'p50':>8} {'p99':>8} {'max':>8} {'p99/empty':>10}")
-    rows = [summarise("empty frame", time_empty_frames(app.screen, frames), None)]
+    print(f"{'item':32} {'p50':>8} {'p99':>8} {'max':>8} {'p99/empty':>10} {'kpx/frame':>10}")
+    empty_times, empty_pixels = time_empty_frames(app.screen, frames)
+    rows = [summarise("empty frame", empty_times, None, empty_pixels)]
     empty_p99 = float(rows[0]["p99_ms"])  # type: ignore[arg-type]
     faults: list[str] = []
     show_row(rows[0])
     for item in [*SCREENS, *level_screens(app, frames)]:
         before = len(app.faults)
         try:
-            row = summarise(item.name, time_item(app, item, frames), empty_p99)
+            times, pixels = time_item(app, item, frames)
+            row = summarise(item.name, times, empty_p99, pixels)
         except Exception as exc:
             faults.append(f"{item.name}: {type(exc).__name__}: {exc}")
             app.recover(f"{item.name}: {exc!r}")
@@ -421,7 +447,7 @@ def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
     for row in rows:
         print(json.dumps(row))
     print(json.dumps(totals))
-    missed = missed_targets(rows[1:], totals)
+    missed = missed_targets(rows[1:], totals, size)
     print("targets: " + ("all met" if not missed else "missed: " + "; ".join(missed)))
     for fault in faults:
         print(f"ERROR {fault}", file=sys.stderr)
@@ -431,14 +457,28 @@ def run_bench(options: Options, frames: int = DEFAULT_FRAMES) -> int:
 def show_row(row: dict[str, object]) -> None:
     print(
         f"{row['item']:32} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['max_ms']:8.2f} {row['p99_vs_empty']:10.1f}"
+        f" {int(row['pixels_per_frame']) / 1000:10.1f}"  # type: ignore[call-overload]
     )
     sys.stdout.flush()
 
 
-def missed_targets(rows: list[dict[str, object]], totals: dict[str, float | None]) -> list[str]:
-    missed = [f"{r['item']} p99 {r['p99_ms']} ms" for r in rows if float(r["p99_ms"]) > TARGETS["p99_ms"]]  # type: ignore[arg-type]
+def missed_targets(
+    rows: list[dict[str, object]], totals: dict[str, float | None], size: tuple[int, int] = DEFAULT_SIZE
+) -> list[str]:
+    """The targets a run missed: at 1080p or smaller all of them; above it (the 4K pass)
+    only every item's p99, against ``TARGET_P99_LARGE_MS``."""
+    large = size[0] * size[1] > DEFAULT_SIZE[0] * DEFAULT_SIZE[1]
+    limits = {"p99_ms": TARGET_P99_LARGE_MS} if large else {k: TARGETS[k] for k in ("p99_ms", "max_ms", "p99_vs_empty")}
+    missed = [
+        f"{r['item']} {key} {r[key]}"
+        for r in rows
+        for key, limit in limits.items()
+        if float(r[key]) > limit  # type: ignore[arg-type]
+    ]
+    if large:
+        return missed
     for key in ("startup_ms", "peak_rss_mb", "static_cpu_percent"):
         value = totals[key]
-        if value is not None and float(value) > TARGETS[key]:  # type: ignore[arg-type]
+        if value is not None and float(value) > TARGETS[key]:
             missed.append(f"{key} {value}")
     return missed

@@ -40,7 +40,8 @@ def test_the_benchmark_measures_every_screen_and_reports_json(tmp_path) -> None:
     assert any(line["item"].startswith("lessons ") for line in items)
     assert any(line["item"].startswith("question-") for line in items)
     for line in items:
-        assert set(line) == {"item", "frames", "p50_ms", "p99_ms", "max_ms", "p99_vs_empty"}
+        assert set(line) == {"item", "frames", "p50_ms", "p99_ms", "max_ms", "p99_vs_empty", "pixels_per_frame"}
+        assert line["pixels_per_frame"] >= 0
         assert line["frames"] == 3 and 0 <= line["p50_ms"] <= line["p99_ms"] <= line["max_ms"]
     assert set(totals) == {"startup_ms", "peak_rss_mb", "static_cpu_percent"}
     assert totals["static_cpu_percent"] >= 0

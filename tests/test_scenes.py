@@ -205,8 +205,9 @@ def test_lessons_warm_the_scene_so_later_cues_draw_nothing_new(shipped_content, 
     level = shipped_content.levels[1]
     play = LevelPlay(app, level)
     play.begin()
-    for _ in range(20_000):  # a few ms of warm-up per frame, until it has drawn everything
+    for _ in range(20_000):  # a few ms of warm-up between frames, until it has drawn everything
         app.frame([], 0.05)
+        app.idle(0.006)
         if play._warming is None:
             break
     assert play._warming is None
@@ -224,7 +225,8 @@ def test_question_screens_go_on_warming_the_scene_for_the_next_lesson(shipped_co
     app = make_app(shipped_content)
     play = LevelPlay(app, shipped_content.levels[0])
     play.begin()
-    app.frame([], 1 / 60)  # the lesson starts the warm-up
+    app.frame([], 1 / 60)
+    app.idle(0.001)  # the lesson starts the warm-up between frames
     assert play._warming is not None
     driver = Driver(app, "mouse")
     while not app.top.name.startswith("question"):
@@ -232,14 +234,15 @@ def test_question_screens_go_on_warming_the_scene_for_the_next_lesson(shipped_co
     builds = app.sheet.cache.builds
     for _ in range(2000):
         app.frame([], 1 / 60)
+        app.idle(0.006)
         if play._warming is None:
             break
     assert app.sheet.cache.builds > builds
     assert play._warming is None  # finished while the question waited
 
 
-def test_a_warm_up_frame_renders_at_most_one_new_sprite(shipped_content, make_app):  # type: ignore[no-untyped-def]
-    """Sprites take up to ~5 ms each at 1080p: two in one frame would make it run long."""
+def test_a_warm_up_step_renders_a_few_sprites_at_most(shipped_content, make_app):  # type: ignore[no-untyped-def]
+    """Sprites take up to ~5 ms each at 1080p: many between two frames would delay the next."""
     app = make_app(shipped_content)
     play = LevelPlay(app, shipped_content.levels[2])
     rect = pygame.Rect(20, 100, 1200, 500)
@@ -247,7 +250,7 @@ def test_a_warm_up_frame_renders_at_most_one_new_sprite(shipped_content, make_ap
     for _ in range(50):
         builds = cache.builds
         play.warm_up(rect, play.level.lessons[0].cue, budget_s=10.0)  # time is no limit here
-        assert cache.builds - builds <= 1
+        assert cache.builds - builds <= 4
     assert cache.warm_allowance == 1  # left as found, for anyone warming outside a frame
 
 

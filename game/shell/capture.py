@@ -69,6 +69,10 @@ class Tour:
         import pygame
 
         self.app.transition = None
+        for _ in range(1000):  # the scene's sprites, drawn between frames in the real loop
+            if self.app.top.ready():
+                break
+            self.app.idle(0.05)
         self.app.dirty = True
         self.app.frame([], 0.05)
         path = self.out_dir / f"{name}-{self.suffix}.png"

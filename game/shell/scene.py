@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 class Scene:
     name = "scene"  # used by tests, the capture tour and the monkey test's visit count
+    # What the screen is, for the App and the kiosk supervisor (never its name):
+    idle_exempt = False  # the kiosk's idle watch leaves it alone (attract loop, PIN pad, ...)
+    kiosk_home = False  # a first screen: on a kiosk, Back does nothing here
+    staff_only = False  # on the staff's path already: the operator gesture does nothing
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -142,6 +146,20 @@ class Scene:
         """True while something on screen moves by itself (animations, timers)."""
         return False
 
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Redraw only what moved by itself since the last draw and return those
+        rectangles (empty: nothing); None asks for a whole ``draw``. Called instead of
+        ``draw`` when no input or change of screen happened since the last frame."""
+        return None
+
+    def ready(self) -> bool:
+        """True once everything this scene shows is drawn (sprites warmed by ``idle``)."""
+        return True
+
+    def idle(self, budget_s: float) -> None:
+        """Work ahead of need between frames (e.g. drawing sprites of the next cue),
+        taking at most about ``budget_s`` seconds. Never changes what is on screen."""
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.ui.palette.background)
         self.draw_buttons(surface)
@@ -153,22 +171,48 @@ class Scene:
 
 
 class CrossFade:
-    """A transition: the old screen fades out over the new one, eased, in ``duration`` s."""
+    """A transition: the new screen fades in over the old one, eased, in ``duration`` s.
 
-    def __init__(self, snapshot: pygame.Surface, duration: float = 0.3) -> None:
-        self.snapshot = snapshot
+    It does not blend two full screens every frame: the screen itself holds the old
+    picture, the new scene is drawn once into a target surface, and each of ``STEPS``
+    blend steps lays the target over the screen at the alpha that takes the mix from
+    the last step's share of the new picture to this one's. Frames between steps draw
+    nothing; the last step lays the target on opaquely.
+    """
+
+    STEPS = 8
+
+    def __init__(self, duration: float = 0.3) -> None:
         self.duration = duration
         self.t = 0.0
+        self.shown = 0  # blend steps on screen so far
+        self.target_drawn = False  # the App has drawn the new scene into the target
 
     @property
     def done(self) -> bool:
-        return self.t >= self.duration
+        return self.shown >= self.STEPS
 
     def update(self, dt: float) -> None:
         self.t = min(self.duration, self.t + dt)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        x = self.t / self.duration
+    def step(self) -> int:
+        """How many blend steps should be on screen at this time."""
+        x = self.t / self.duration if self.duration > 0 else 1.0
         eased = 1 - (1 - x) * (1 - x)  # ease-out: quick start, gentle end
-        self.snapshot.set_alpha(round(255 * (1 - eased)))
-        surface.blit(self.snapshot, (0, 0))
+        return min(self.STEPS, int(eased * self.STEPS + 1e-9))
+
+    def draw(self, screen: pygame.Surface, target: pygame.Surface) -> bool:
+        """Blend ``target`` over ``screen`` up to this time's step; False if nothing to do."""
+        step = self.step()
+        if step <= self.shown:
+            return False
+        before = self.shown / self.STEPS
+        after = step / self.STEPS
+        # screen = old * (1 - before) + new * before; one blend at alpha a makes it
+        # old * (1 - before) * (1 - a) + ..., so a = 1 - (1 - after) / (1 - before).
+        alpha = 255 if step >= self.STEPS else round(255 * (1 - (1 - after) / (1 - before)))
+        target.set_alpha(None if alpha >= 255 else alpha)
+        screen.blit(target, (0, 0))
+        target.set_alpha(None)
+        self.shown = step
+        return True

@@ -15,11 +15,12 @@ from typing import Generic, TypeVar
 
 import pygame
 
+from game.shell.art.cache import display_format
 from game.shell.theme import Colour
 
 log = logging.getLogger(__name__)
 
-SURFACE_BYTES = 32 * 1024 * 1024  # rendered lines kept; a screen of 200 % text at 1080p needs under 10 MB
+SURFACE_BYTES = 6 * 1024 * 1024  # rendered lines kept; the wordiest screen at 200 % text and 1080p needs ~3 MiB
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -131,7 +132,7 @@ class TextRenderer:
 
     def render(self, text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
         key = (text, max(6, size), bold, colour)
-        return self._surfaces.get(key, lambda: self.font(size, bold).render(text, True, colour))
+        return self._surfaces.get(key, lambda: display_format(self.font(size, bold).render(text, True, colour)))
 
     def fit(self, text: str, size: int, width: int, height: int, bold: bool = False, min_size: int = 12) -> TextBlock:
         """Wrap ``text`` into ``width`` x ``height``, shrinking the font only if it must.

@@ -74,11 +74,18 @@ class SceneArt(abc.ABC):
         """Keyboard path: Enter or Space performs the next step of the moment."""
 
     # Warming the sprite cache without freezing the screen.
-    def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
+    def is_ready(self, rect: pygame.Rect) -> bool:
+        """True if drawing the current moment into ``rect`` needs no sprite not yet drawn."""
+        return True
+
+    def warm_up(
+        self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None, only_first: bool = False
+    ) -> Iterator[None]:
         """Render what drawing into ``rect`` of a ``size`` surface will need, a little per step.
 
         A generator: each ``next()`` does a small piece of work (one scratch frame) and
         yields, so the frame loop can advance it within a time budget. It never changes
-        this scene's state. ``first_cue`` is warmed first. The default has nothing to warm.
+        this scene's state. ``first_cue`` is warmed first (and alone if ``only_first``).
+        The default has nothing to warm.
         """
         yield from ()

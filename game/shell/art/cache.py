@@ -11,13 +11,37 @@ sizes many times cannot grow memory without bound. The cache object is owned by 
 from __future__ import annotations
 
 import math
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 
 import pygame
 
 MAX_ENTRIES = 1500
-MAX_BYTES = 64 * 1024 * 1024  # the largest scene needs ~45 MB at 1080p; the game must stay under 200 MB
+# What the largest scene needs at 1080p (the finale, every cue warmed: ~47 MB) and a little
+# more, so one scene's sprites fit and the peak memory stays under 120 MB. ``bytes_for``
+# scales it with the window: a 4K screen needs four times the pixels per sprite.
+MAX_BYTES = 46 * 1024 * 1024
+REFERENCE_AREA = 1920 * 1080
+_FINISHED = object()
+
+
+def bytes_for(size: tuple[int, int], at_1080p: int = MAX_BYTES) -> int:
+    """The sprite-cache bound for a window of ``size``: what a scene needs there."""
+    return max(at_1080p, at_1080p * size[0] * size[1] // REFERENCE_AREA)
+
+
+def display_format(surf: pygame.Surface) -> pygame.Surface:
+    """``surf`` in the display's pixel format, so blitting it needs no conversion on every
+    frame; unchanged while no display mode is set (tools drawing off-screen, tests)."""
+    display = pygame.display.get_surface()
+    if display is None:
+        return surf
+    if surf.get_bitsize() == 32 and surf.get_masks()[:3] == display.get_masks()[:3]:
+        return surf  # already so (the usual case): a conversion would only copy it
+    if surf.get_flags() & pygame.SRCALPHA:
+        return surf.convert_alpha()
+    return surf.convert()
 
 
 class BuildDeferred(Exception):
@@ -33,6 +57,7 @@ class SurfaceCache:
         self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
         self.bytes = 0
         self.builds = 0  # how many surfaces were rendered (cache misses), for tests
+        self.taken = 0  # how many left the cache as parts of other sprites (``take``), for tests
         # How many more misses may be built before a miss raises BuildDeferred (None: no
         # limit). A warm-up sets it so one step renders one sprite, not a whole frame's worth.
         self.build_budget: int | None = None
@@ -67,6 +92,7 @@ class SurfaceCache:
         finally:
             self._depth -= 1
         self.builds += 1
+        surf = display_format(surf)
         self._items[key] = surf
         self.bytes += _size_of(surf)
         while len(self._items) > 1 and (len(self._items) > self.max_entries or self.bytes > self.max_bytes):
@@ -80,6 +106,7 @@ class SurfaceCache:
         warm-up make the part and the whole in separate steps."""
         surf = self.get(key, build)
         del self._items[key]
+        self.taken += 1
         self.bytes -= _size_of(surf)
         return surf
 
@@ -91,6 +118,27 @@ class SurfaceCache:
         self.pending = None
         self.get(key, build)
         return True
+
+    def advance(self, warming: Iterator[None], budget_s: float, build_share: float = 0.5, max_builds: int = 4) -> bool:
+        """Run steps of a warm-up for about ``budget_s`` seconds; True once it is finished.
+
+        At most ``max_builds`` new sprites per call, each started only in the first
+        ``build_share`` of the budget (the slowest sprites take ~4 ms at 1080p); the
+        rest of the budget goes through frames whose sprites are cached."""
+        start = time.perf_counter()
+        builds = self.builds
+        try:
+            while (now := time.perf_counter()) < start + budget_s:
+                may_build = self.builds - builds < max_builds and now - start < budget_s * build_share
+                self.warm_allowance = 1 if may_build else 0
+                deferrals = self.deferrals
+                if next(warming, _FINISHED) is _FINISHED:
+                    return True
+                if not may_build and self.deferrals > deferrals:
+                    return False  # the next step needs a new sprite: next time
+        finally:
+            self.warm_allowance = 1
+        return False
 
     def clear(self) -> None:
         self.pending = None

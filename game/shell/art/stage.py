@@ -225,6 +225,10 @@ class Stage(SceneArt):
         self._down_step: int | None = None
         self._lay_key: tuple | None = None
         self._lay = Layout(pygame.Rect(REF_RECT), self._transposable())
+        self._probe = pygame.Surface((1, 1))  # is_ready draws here: every blit is clipped away
+        # Cues whose first play a running warm_up has drawn (the only thing warm_up
+        # writes on the live scene): a lesson shows its scene once its cue is here.
+        self.warmed_cues: set[str] = set()
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -588,7 +592,25 @@ class Stage(SceneArt):
     # frame: each cue is played with the wobble starting at this many evenly spread phases.
     warm_phases: ClassVar[int] = 4
 
-    def warm_up(self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None) -> Iterator[None]:
+    def is_ready(self, rect: pygame.Rect) -> bool:
+        """True if the current cue has been played through by a warm-up and drawing now
+        into ``rect`` renders no new sprite (a draw onto a 1x1 surface, every blit
+        clipped away, that may build nothing)."""
+        if self.cue not in self.warmed_cues:
+            return False
+        cache = self.S.cache
+        cache.build_budget = 0
+        try:
+            self.draw(self._probe, rect)
+            return True
+        except BuildDeferred:
+            return False
+        finally:
+            cache.build_budget = None
+
+    def warm_up(
+        self, size: tuple[int, int], rect: pygame.Rect, first_cue: str | None = None, only_first: bool = False
+    ) -> Iterator[None]:
         """Render, a little per step, every sprite this scene will need in ``rect``.
 
         Each ``next()`` draws one frame of a scratch scene (same class, same motion
@@ -597,8 +619,9 @@ class Stage(SceneArt):
         steps none (~0.1 ms). The frame loop can so spread the work over many frames
         with a time budget instead of freezing. The live scene is never touched.
         ``first_cue`` (and, if it is the hands-on cue, its hands-on moment) is warmed
-        first. ``size`` is the surface the scene will be drawn on; the sprites depend
-        only on ``rect``.
+        first, and alone if ``only_first`` (the attract loop shows one cue per scene).
+        ``size`` is the surface the scene will be drawn on; the sprites depend only on
+        ``rect``.
         """
         if first_cue is not None and first_cue not in self.cues:
             raise ValueError(f"{self.name} has no cue {first_cue!r}")
@@ -609,15 +632,31 @@ class Stage(SceneArt):
         target = pygame.Surface((1, 1))
         rect = pygame.Rect(rect)
         order = sorted(self.cues, key=lambda c: c != first_cue)
+        if only_first and first_cue is not None:
+            order = [first_cue]
+        self.warmed_cues = set()
         for cue in order:
-            yield from scratch._warm_cue(target, rect, cue)
+            if cue == self.hands_on_cue and cue == first_cue:
+                # The moment about to be played: its steps and hint (due after a few
+                # seconds) come before the cue's other wobble phases.
+                yield from scratch._warm_cue(target, rect, cue, phases=range(1))
+                yield from scratch._warm_hands_on(target, rect)
+                self.warmed_cues.add(cue)
+                yield from scratch._warm_cue(target, rect, cue, phases=range(1, scratch.warm_phases))
+                continue
+            yield from scratch._warm_cue(target, rect, cue, phases=range(1))
+            self.warmed_cues.add(cue)  # its first play: enough to show it (the rest comes soon)
+            yield from scratch._warm_cue(target, rect, cue, phases=range(1, scratch.warm_phases))
             if cue == self.hands_on_cue:
                 yield from scratch._warm_hands_on(target, rect)
 
-    def _warm_frames(self, target: pygame.Surface, rect: pygame.Rect, seconds: float) -> Iterator[None]:
-        for _ in range(max(1, round(seconds / self.warm_dt))):
+    def _warm_frames(
+        self, target: pygame.Surface, rect: pygame.Rect, seconds: float, dt: float | None = None
+    ) -> Iterator[None]:
+        dt = self.warm_dt if dt is None else dt
+        for _ in range(max(1, round(seconds / dt))):
             yield from self._warm_draw(target, rect)
-            self.update(self.warm_dt)
+            self.update(dt)
 
     def _warm_draw(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
         """Draw one scratch frame, yielding after each new sprite (a frame can need several).
@@ -651,11 +690,15 @@ class Stage(SceneArt):
             if done:
                 return
 
-    def _warm_cue(self, target: pygame.Surface, rect: pygame.Rect, cue: str) -> Iterator[None]:
-        phases = 1 if self.reduced_motion else self.warm_phases  # reduced motion: nothing wobbles
-        for phase in range(phases):
+    def _warm_cue(
+        self, target: pygame.Surface, rect: pygame.Rect, cue: str, phases: range | None = None
+    ) -> Iterator[None]:
+        count = 1 if self.reduced_motion else self.warm_phases  # reduced motion: nothing wobbles
+        for phase in range(count) if phases is None else phases:
+            if phase >= count:
+                break
             self.set_cue(cue)
-            self.clock = WOBBLE_S * phase / phases
+            self.clock = WOBBLE_S * phase / count
             yield from self._warm_frames(target, rect, self.warm_cue_s)
 
     def _warm_hands_on(self, target: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
@@ -671,7 +714,8 @@ class Stage(SceneArt):
             for _ in range(i):
                 self.hands_on_key()
             self.update(HINT_AFTER_S + 0.1)
-            yield from self._warm_frames(target, rect, 2.0)
+            # finer steps: the pulse's largest ring lasts only a moment of its 1.8 s
+            yield from self._warm_frames(target, rect, 2.0, dt=self.warm_dt / 4)
 
     def prepare(self, size: tuple[int, int], rect: pygame.Rect | None = None) -> None:
         """Render every sprite the scene will need at once (blocks: prefer ``warm_up``)."""

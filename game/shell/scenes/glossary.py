@@ -41,6 +41,11 @@ class GlossaryScene(Scene):
         start = self.page * self.per_page
         return "\n".join(self.entry_text(e) for e in self.entries[start : start + self.per_page])
 
+    def exit(self) -> None:
+        # The dimmed copy is a whole screen (8 MB at 1080p): let it go now, not when the
+        # garbage collector gets round to this scene (its buttons refer back to it).
+        self._backdrop = None
+
     def layout(self) -> None:
         ui = self.ui
         w, h = ui.size

@@ -3,7 +3,9 @@ and the calm "Temporarily unavailable" screen."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pygame
@@ -31,6 +33,8 @@ PIN_PROMPT = N_("Staff only. Enter the PIN.")
 class AttractScene(Scene):
     """A calm loop of the game's scenes inviting the next visitor; never still, never flashing."""
 
+    idle_exempt = True
+    kiosk_home = True
     name = "attract"
 
     def __init__(self, app: App) -> None:
@@ -39,6 +43,10 @@ class AttractScene(Scene):
         self.index = 0
         self.t = 0.0
         self.art: SceneArt = self._art(0)
+        self.coming: SceneArt = self._art(1)  # the next scene of the loop, warmed between frames
+        self._warming: Iterator[None] | None = None
+        self._warmed_for: tuple[object, ...] = ()
+        self._ready_art: SceneArt | None = None  # the art last found ready to draw
         self.band = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         # The invitation in every offered language, each in its own words, in turn.
@@ -55,12 +63,10 @@ class AttractScene(Scene):
         return lambda: self.start(code)
 
     def start(self, code: str | None = None) -> None:
-        from game.shell.scenes.title import TitleScene
-
         self.app.stats.session_started()
         if code is not None:
             self.app.use_language(code)  # for this visit only: the idle reset returns to the default
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     @property
     def invitation(self) -> str:
@@ -89,10 +95,29 @@ class AttractScene(Scene):
     def update(self, dt: float) -> None:
         self.t += dt
         self.art.update(dt)
-        if self.t >= ATTRACT_SCENE_S:
+        # The next scene comes on only once its sprites are drawn: no frame stalls on them.
+        if self.t >= ATTRACT_SCENE_S and self.coming.is_ready(self.scene_rect):
             self.t = 0.0
             self.index += 1
-            self.art = self._art(self.index)
+            self.art, self.coming = self.coming, self._art(self.index + 1)
+
+    def idle(self, budget_s: float) -> None:
+        """Draw the sprites of the scene on show, then of the next one, ahead of need."""
+        key = (self.art, self.coming, self.ui.size, tuple(self.scene_rect))
+        if key != self._warmed_for:
+            self._warmed_for = key
+            size, rect = self.ui.size, self.scene_rect.copy()
+            self._warming = itertools.chain(
+                self.art.warm_up(size, rect, self.art.cue, only_first=True),
+                self.coming.warm_up(size, rect, self.coming.cue, only_first=True),
+            )
+        if self._warming is not None and self.app.sheet.cache.advance(self._warming, budget_s):
+            self._warming = None
+
+    def ready(self) -> bool:
+        if self._ready_art is not self.art and self.art.is_ready(self.scene_rect):
+            self._ready_art = self.art
+        return self._ready_art is self.art
 
     def needs_redraw(self) -> bool:
         return True
@@ -114,7 +139,10 @@ class AttractScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
-        self.art.draw(surface, self.scene_rect)
+        if self.ready():
+            self.art.draw(surface, self.scene_rect)
+        else:  # for a frame or two at the start, while idle() draws its sprites
+            surface.fill(ui.palette.background)
         # The invitation drifts slowly up and down: nothing stays on one spot for hours.
         bottom = self.buttons[0].rect.top - ui.px(16) if self.buttons else ui.size[1]
         travel = bottom - self.band.height - ui.px(80)
@@ -148,6 +176,7 @@ class AttractScene(Scene):
 class StillThereScene(MenuScene):
     """After a quiet spell: one big button, and a countdown before the game starts afresh."""
 
+    idle_exempt = True
     name = "still-there"
     heading = N_("Are you still there?")
     overlay = True
@@ -184,6 +213,8 @@ class StillThereScene(MenuScene):
 class PinPadScene(Scene):
     """Staff only: the PIN from the settings file, never shown; three misses lock the pad."""
 
+    idle_exempt = True
+    staff_only = True
     name = "pin-pad"
 
     def __init__(self, app: App) -> None:
@@ -289,6 +320,8 @@ class PinPadScene(Scene):
 
 
 class OperatorScene(MenuScene):
+    idle_exempt = True
+    staff_only = True
     name = "operator"
     heading = N_("Staff menu")
 
@@ -335,6 +368,8 @@ class OperatorScene(MenuScene):
 class UnavailableScene(MenuScene):
     """No good content at all: a calm notice; the details wait behind the staff gesture."""
 
+    idle_exempt = True
+    kiosk_home = True
     name = "unavailable"
     heading = N_("Temporarily unavailable")
     body = N_("This game is resting for a moment. Please ask a member of staff.")

@@ -37,6 +37,8 @@ class LessonScene(LevelScreen):
         self.task_rect = pygame.Rect(0, 0, 0, 0)
         self.band = pygame.Rect(0, 0, 0, 0)
         self._shown_hint = False
+        self._scene_ready = False  # the cue's first frame is drawn (App.idle warms it)
+        self._drawn_words: tuple[str, str] = ("", "")  # the task line and Next's label, as last drawn
 
     def enter(self) -> None:
         self.art.reduced_motion = self.app.reduced_motion
@@ -76,8 +78,15 @@ class LessonScene(LevelScreen):
         if self.hands_on:
             self.art.pointer_up(pos)
 
+    def idle(self, budget_s: float) -> None:
+        self.play.warm_up(self.scene_rect, self.lesson.cue, budget_s)
+
+    def ready(self) -> bool:
+        if not self._scene_ready and min(self.scene_rect.size) >= MIN_SCENE_PX:
+            self._scene_ready = self.art.is_ready(self.scene_rect)
+        return self._scene_ready
+
     def update(self, dt: float) -> None:
-        self.play.warm_up(self.scene_rect, self.lesson.cue)
         self.art.update(dt)
         self._label_next()
         if self.hands_on and self.art.hands_on_done:
@@ -142,10 +151,23 @@ class LessonScene(LevelScreen):
         self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
         self.replay_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)
 
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Only the scene moves: redraw its rectangle (its backdrop covers it all),
+        unless the words below changed (the hint appeared, the moment was done)."""
+        if self._drawn_words != (self.task_text, self.next_button.label):
+            return None
+        if min(self.scene_rect.size) < MIN_SCENE_PX or not self.ready():
+            return []
+        self.art.draw(surface, self.scene_rect)
+        return [self.scene_rect.copy()]
+
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
         self.draw_bar(surface)
-        if min(self.scene_rect.size) >= MIN_SCENE_PX:  # a tiny window leaves no room for it
+        self._drawn_words = (self.task_text, self.next_button.label)
+        # A tiny window leaves no room for the scene; until its sprites are drawn (between
+        # frames, see idle) the backdrop colour stands in for it, for a frame or two.
+        if min(self.scene_rect.size) >= MIN_SCENE_PX and self.ready():
             self.art.draw(surface, self.scene_rect)
         ui.panel(surface, self.band, ui.palette.surface_alt)
         ui.draw_text(surface, self.lesson.caption, "body", self.caption_rect)

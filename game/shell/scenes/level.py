@@ -7,7 +7,6 @@ step to step by replacing the screen: lesson beats (``lesson.py``), questions
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -25,9 +24,8 @@ from game.shell.scenes.question import QuestionScene
 if TYPE_CHECKING:
     from game.shell.app import App
 
-WARM_UP_BUDGET_S = 0.003  # per frame of a lesson, spent drawing sprites ahead of need
-BUILD_WINDOW_S = 0.001  # a new sprite is started only this early in a frame's warm-up
-_FINISHED = object()
+WARM_UP_BUDGET_S = 0.003  # between two frames, spent drawing sprites ahead of need (App.idle gives more)
+BUILD_SHARE = 0.5  # a new sprite is started only in this first share of the budget
 
 __all__ = ["FeedbackScene", "LessonScene", "LevelPlay", "QuestionScene"]
 
@@ -46,8 +44,9 @@ class LevelPlay:
         self._warmed_for: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
 
     def warm_up(self, rect: pygame.Rect, cue: str, budget_s: float = WARM_UP_BUDGET_S) -> None:
-        """Draw the scene's sprites ahead of need, a few milliseconds per frame, so no cue
-        stalls on its first frame; starts again if the window changed size."""
+        """Draw the scene's sprites ahead of need, a few milliseconds between frames
+        (``App.idle``), so no cue stalls on its first frame; starts again if the window
+        changed size."""
         if rect.width < MIN_SCENE_PX or rect.height < MIN_SCENE_PX:
             return  # a window squeezed too small has no room for the scene: nothing to warm
         size = self.app.screen.get_size()
@@ -58,27 +57,12 @@ class LevelPlay:
         self.keep_warming(budget_s)
 
     def keep_warming(self, budget_s: float = WARM_UP_BUDGET_S) -> None:
-        """Go on with a warm-up a lesson started. Question and feedback screens call this
-        too, so the scene is ready for the level's next lesson."""
+        """Go on with a warm-up a lesson started. Question and feedback screens do this
+        too (between frames), so the scene is ready for the level's next lesson."""
         if self._warming is None:
             return
-        # At most one new sprite per frame, and only while there is room for one (the
-        # slowest take ~4 ms at 1080p); the rest of the budget draws what is cached.
-        cache = self.app.sheet.cache
-        start = time.perf_counter()
-        builds = cache.builds
-        try:
-            while (now := time.perf_counter()) < start + budget_s:
-                may_build = cache.builds == builds and now - start < BUILD_WINDOW_S
-                cache.warm_allowance = 1 if may_build else 0
-                deferrals = cache.deferrals
-                if next(self._warming, _FINISHED) is _FINISHED:
-                    self._warming = None
-                    return
-                if not may_build and cache.deferrals > deferrals:
-                    return  # the next step needs a new sprite: next frame
-        finally:
-            cache.warm_allowance = 1
+        if self.app.sheet.cache.advance(self._warming, budget_s, BUILD_SHARE):
+            self._warming = None
 
     def begin(self) -> None:
         self.app.stats.level_started(self.level.id)
@@ -116,12 +100,10 @@ class LevelPlay:
         LevelPlay(self.app, self.level).begin()
 
     def finish(self) -> None:
-        from game.shell.scenes.results import ResultsScene
-
         result = self.session.result()
         self.app.progress.record(result.level_id, result.score, result.stars)
         self.app.stats.level_finished(result.level_id, result.score)
-        self.app.replace(ResultsScene(self.app, self.level, result))
+        self.app.go("results", self.level, result)
 
     @property
     def progress_text(self) -> str:

@@ -32,8 +32,8 @@ class LevelScreen(Scene):
     def back(self) -> None:
         self.play.pause()
 
-    def update(self, dt: float) -> None:
-        self.play.keep_warming()
+    def idle(self, budget_s: float) -> None:
+        self.play.keep_warming(budget_s)
 
     def screen_text(self) -> tuple[str, ...]:
         """The words on this screen, for the glossary button."""
@@ -44,9 +44,7 @@ class LevelScreen(Scene):
         return self.app.content.terms_in(*self.screen_text())
 
     def show_words(self) -> None:
-        from game.shell.scenes.glossary import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app, self.terms))
+        self.app.go("glossary", self.terms)
 
     def enter(self) -> None:
         super().enter()

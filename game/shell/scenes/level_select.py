@@ -84,14 +84,10 @@ class LevelSelectScene(Scene):
         return lambda: self.start(level)
 
     def start(self, level: Level) -> None:
-        from game.shell.scenes.level import LevelPlay
-
-        LevelPlay(self.app, level).begin()
+        self.app.go("level", level)
 
     def back(self) -> None:
-        from game.shell.scenes.title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def layout(self) -> None:
         ui = self.ui

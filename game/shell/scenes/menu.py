@@ -29,6 +29,11 @@ class MenuScene(Scene):
         self.body_rect = pygame.Rect(0, 0, 0, 0)
         self._backdrop: pygame.Surface | None = None  # an overlay's dimmed copy of the screen below
 
+    def exit(self) -> None:
+        # The dimmed copy is a whole screen (8 MB at 1080p): let it go now, not when the
+        # garbage collector gets round to this scene (its buttons refer back to it).
+        self._backdrop = None
+
     def layout(self) -> None:
         ui = self.ui
         w, h = ui.size

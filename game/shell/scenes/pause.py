@@ -32,12 +32,8 @@ class PauseScene(MenuScene):
         ]
 
     def settings(self) -> None:
-        from game.shell.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go("settings")
 
     def quit_to_title(self) -> None:
-        from game.shell.scenes.title import TitleScene
-
         self.app.speaker.stop()
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")

@@ -60,20 +60,14 @@ class ResultsScene(Scene):
         self.app.speak([f"{self.level.title}. {self.praise}", said])
 
     def play_next(self) -> None:
-        from game.shell.scenes.level import LevelPlay
-
         assert self.next_level is not None
-        LevelPlay(self.app, self.next_level).begin()
+        self.app.go("level", self.next_level)
 
     def again(self) -> None:
-        from game.shell.scenes.level import LevelPlay
-
-        LevelPlay(self.app, self.level).begin()
+        self.app.go("level", self.level)
 
     def back(self) -> None:
-        from game.shell.scenes.level_select import LevelSelectScene
-
-        self.app.replace(LevelSelectScene(self.app))
+        self.app.go("level-select")
 
     def more(self) -> None:
         pages = -(-len(self.remember) // self.per_page)

@@ -230,12 +230,10 @@ class SettingsScene(Scene):
 
     def change_language(self, code: str) -> None:
         """Every screen is built in one language: build the title and this screen again in ``code``."""
-        from game.shell.scenes.title import TitleScene
-
         app = self.app
         app.choose_language(code)
         app.sound("click")
-        app.replace(TitleScene(app))
+        app.go("title")
         again = SettingsScene(app)
         app.push(again)
         again.focus = again.find("language")

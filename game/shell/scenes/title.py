@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 class TitleScene(MenuScene):
+    kiosk_home = True
     name = "title"
     heading = "ImmunoQuest"
     body = N_("Learn how immunotherapy helps your immune system fight cancer. Go at your own pace.")
@@ -42,19 +43,13 @@ class TitleScene(MenuScene):
         self.app.replace(TitleScene(self.app))
 
     def start(self) -> None:
-        from game.shell.scenes.level_select import LevelSelectScene
-
-        self.app.replace(LevelSelectScene(self.app))
+        self.app.go("level-select")
 
     def settings(self) -> None:
-        from game.shell.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go("settings")
 
     def about(self) -> None:
-        from game.shell.scenes.about import AboutScene
-
-        self.app.push(AboutScene(self.app))
+        self.app.go("about")
 
     def back(self) -> None:
         if self.app.kiosk:
