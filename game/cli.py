@@ -229,19 +229,21 @@ def report(problems: FileProblems) -> None:
 
 def play(options: Options) -> int:
     from game.shell.app import App
+    from game.shell.signals import StopSignals
 
     os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     import pygame
 
-    app = App(options)
-    if app.kiosk:
-        from game.core.stats import StatsStore, statistics_path
+    with StopSignals() as stop:  # made before the display opens, so SDL leaves the signals to it
+        app = App(options)
+        if app.kiosk:
+            from game.core.stats import StatsStore, statistics_path
 
-        app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
-    try:
-        app.run()
-    finally:
-        pygame.quit()
+            app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
+        try:
+            app.run(lambda: stop.requested)
+        finally:
+            pygame.quit()
     return 0
 
 
