@@ -17,7 +17,8 @@ from game.core.errors import FileProblems
 from game.core.loader import load_content
 from game.core.settings import KIOSK_VOLUME, Settings
 from game.core.settings_file import check_levels
-from game.core.storage import default_data_dir, write_atomically
+from game.core.stats import statistics_path
+from game.core.storage import default_data_dir, remove_temporaries, write_atomically
 
 if TYPE_CHECKING:
     from game.shell.app import Options
@@ -85,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if loaded is None:
         return EXIT_BAD_FILE
     settings, settings_error = loaded
+    remove_temporaries(data_dir, statistics_path(settings, data_dir).parent)  # left by a kill or a power cut
     content_path = Path(args.content)
     if settings.kiosk:
         content, error = kiosk_content(content_path, data_dir)
@@ -237,7 +239,7 @@ def play(options: Options) -> int:
     with StopSignals() as stop:  # made before the display opens, so SDL leaves the signals to it
         app = App(options)
         if app.kiosk:
-            from game.core.stats import StatsStore, statistics_path
+            from game.core.stats import StatsStore
 
             app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
         try:

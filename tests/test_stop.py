@@ -64,8 +64,11 @@ def stop(proc: subprocess.Popen[str], sig: signal.Signals) -> float:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=lambda s: s.name)
 def test_a_stop_signal_ends_a_kiosk_after_saving_its_statistics(tmp_path: Path, sig: signal.Signals) -> None:
+    stale = tmp_path / ".statistics.json.k1ll3d_9.tmp"  # left by a save a power cut interrupted
+    stale.write_text('{"days": {', encoding="utf-8")
     proc = start(["--kiosk", "--data-dir", str(tmp_path)])  # it ignored a close request, Alt+F4 and Esc
     took = stop(proc, sig)
+    assert not stale.exists(), "the start did not clear a temporary file left by an interrupted save"
     stats = json.loads((tmp_path / "statistics.json").read_text(encoding="utf-8"))
     # The visitor's session was open: only the exit closes and counts it.
     assert [day["sessions"] for day in stats["days"].values()] == [1], stats
