@@ -273,7 +273,6 @@ def test_eight_hours_of_kiosk_life_hold_steady(shipped_content, tmp_path, monkey
     finally:
         if tracemalloc.is_tracing():
             tracemalloc.stop()
-        pygame.quit()
     growth = after - before
     story = ", ".join(f"{k} {v}" for k, v in sorted(life.log.items()))
     stats_bytes = (tmp_path / "statistics.json").stat().st_size
