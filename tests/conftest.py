@@ -36,6 +36,24 @@ def _free_pygame_objects_in_their_own_session():  # type: ignore[no-untyped-def]
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _no_audio_thread(monkeypatch):  # type: ignore[no-untyped-def]
+    """Tests play no sound: ``open_audio`` finds no mixer and the game plays silently.
+
+    Even with SDL's dummy audio driver an open mixer runs SDL's audio thread, which calls
+    back into Python (pygame takes the GIL there) each time a sound ends. A 7-day soak
+    crashed with a segfault in a thread with no Python frame while the main thread was
+    collecting garbage: that thread, the only native one in a test, is what the flaky
+    "segfault in flip" most likely was (there the main thread's frame was flip). No test
+    needs it: tests/test_audio.py checks the sounds themselves."""
+    import pygame
+
+    def no_mixer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise pygame.error("no audio in the tests")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_mixer)
+
+
 @pytest.fixture
 def shipped_content():  # type: ignore[no-untyped-def]
     from game.core.loader import load_content

@@ -27,7 +27,8 @@ TALL = (700, 1200, pygame.Rect(10, 10, 680, 1100))
 
 @pytest.fixture(scope="module", autouse=True)
 def _pygame():
-    pygame.init()
+    pygame.display.init()  # not pygame.init(): no mixer, no audio thread (see conftest)
+    pygame.font.init()
     yield
 
 
@@ -504,7 +505,8 @@ def test_art_draws_after_pygame_quit_and_a_new_display():
     gc.collect()  # what the old session made dies in it, not under the next one (see conftest)
     assert old_font() is None, "something outside the sheet still holds a font of the old session"
     pygame.quit()
-    pygame.init()
+    pygame.display.init()
+    pygame.font.init()
     screen = pygame.display.set_mode((640, 360))
     fresh = make_scene_art("antibodies", sheet=CharacterSheet())
     for cue in fresh.cues:
