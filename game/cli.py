@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 
 from game.core.content import Content
 from game.core.errors import FileProblems
+from game.core.i18n import content_path_for
 from game.core.languages import load_languages
 from game.core.loader import load_content
 from game.core.settings import KIOSK_VOLUME, Settings
 from game.core.settings_file import check_languages, check_levels
-from game.core.storage import default_data_dir, write_atomically
+from game.core.stats import statistics_path
+from game.core.storage import default_data_dir, remove_temporaries, write_atomically
+from game.core.strictyaml import display_path
 
 if TYPE_CHECKING:
     from game.shell.app import Options
@@ -57,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reduced-motion", action="store_true", help="still pictures instead of movement")
     p.add_argument("--text-size", type=int, choices=(100, 150, 200), help="text size in percent")
     p.add_argument("--settings", metavar="FILE", help="the clinic's settings file (see settings.example.yaml)")
+    p.add_argument(
+        "--check-settings", metavar="FILE", help="check a settings file (and its levels against --content) and exit"
+    )
     p.add_argument("--kiosk", action="store_true", help="unattended clinic kiosk: fullscreen, touch first, no exit")
     p.add_argument("--report", action="store_true", help="write the staff report (see --report --help)")
     p.add_argument(
@@ -78,8 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return main_report(argv)
     args = build_parser().parse_args(argv)
+    if args.check_settings is not None:
+        return check_settings(Path(args.check_settings), Path(args.content))
     if args.check is not None:
-        return check(Path(args.check))
+        return check(Path(args.check), Path(args.settings) if args.settings else None)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     setup_logging(data_dir)
     settings_path = Path(args.settings) if args.settings else None
@@ -87,18 +95,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if loaded is None:
         return EXIT_BAD_FILE
     settings, settings_error = loaded
+    remove_temporaries(data_dir, statistics_path(settings, data_dir).parent)  # left by a kill or a power cut
     content_path = Path(args.content)
     if settings.kiosk:
         content, error = kiosk_content(content_path, data_dir)
         error = "\n".join(e for e in (settings_error, error) if e)
     else:
-        checked, error = load_or_report(content_path), ""
+        checked, error = load_or_report(content_path, "the game did not start"), ""
         if checked is None:
             return EXIT_BAD_FILE
         content = checked
     languages, language_problems = load_languages(content_path, content)
     if language_problems and not settings.kiosk:
-        report(FileProblems(language_problems))
+        report(FileProblems(language_problems), "the game did not start")
         return EXIT_BAD_FILE
     for problem in language_problems:
         log.error("%s (this language is left out)", problem)
@@ -114,14 +123,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings_path is not None and (settings.languages or settings.language != "en"):
         problems = check_languages(settings, languages, settings_path)
         if problems and not settings.kiosk:
-            report(FileProblems(problems))
+            report(FileProblems(problems), "the game did not start")
             return EXIT_BAD_FILE
         for problem in problems:
             log.error("%s (the game uses the languages it has)", problem)
     if settings_path is not None and settings.levels:
         problems = check_levels(settings, [level.id for level in content.levels], settings_path)
         if problems and not settings.kiosk:
-            report(FileProblems(problems))
+            report(FileProblems(problems), "the game did not start")
             return EXIT_BAD_FILE
         for problem in problems:
             log.error("%s (this level is left out)", problem)
@@ -158,9 +167,9 @@ def load_settings_or_report(path: Path | None, args: argparse.Namespace, data_di
     problem). A kiosk logs the problems and runs on the last settings file that passed,
     or on the defaults, so the waiting room never sees a blank screen.
     """
-    from game.core.settings_file import read_settings
+    from game.core.settings_file import asks_for_kiosk, read_settings
 
-    settings, error, file_set_volume = Settings(), "", False
+    settings, error, file_set_volume, as_kiosk = Settings(), "", False, args.kiosk
     if path is not None:
         try:
             settings, lines = read_settings(path)
@@ -168,8 +177,9 @@ def load_settings_or_report(path: Path | None, args: argparse.Namespace, data_di
             keep_last_good(path, data_dir / LAST_GOOD_SETTINGS)
         except FileProblems as problems:
             fallback = last_good_settings(data_dir)
-            if not (args.kiosk or (fallback is not None and fallback.kiosk)):
-                report(problems)
+            as_kiosk = args.kiosk or asks_for_kiosk(path)  # kiosk: true in the file counts as --kiosk
+            if not (as_kiosk or (fallback is not None and fallback.kiosk)):
+                report(problems, "the game did not start")
                 return None
             error = str(problems)
             log.error(
@@ -177,7 +187,7 @@ def load_settings_or_report(path: Path | None, args: argparse.Namespace, data_di
             )
             settings = fallback or Settings()
     overrides: dict[str, object] = {}
-    if args.kiosk:
+    if as_kiosk:
         overrides["kiosk"] = True
         if not file_set_volume:
             overrides["volume"] = KIOSK_VOLUME  # a waiting room is a quiet place
@@ -228,51 +238,107 @@ def reload_content(path: Path, data_dir: Path) -> Content | str:
     return content
 
 
-def check(path: Path) -> int:
-    """Check the content file and every translation of it found, one OK line per language."""
-    content = load_or_report(path)
-    if content is None:
+def check(path: Path, settings_path: Path | None = None) -> int:
+    """``--check [FILE] [--settings FILE]``: the content file, and the settings file if given."""
+    from game.core.settings_file import looks_like_settings, top_level_keys
+
+    if looks_like_settings(top_level_keys(path)):
+        print(
+            f"{display_path(path)}: this is a settings file, not a content file; "
+            f"check it with: --check-settings {path}",
+            file=sys.stderr,
+        )
         return EXIT_BAD_FILE
-    languages, problems = load_languages(path, content)
-    for language in languages.values():
-        print(language.content.summary_line().replace("OK: ", f"OK: {language.code} ({language.name}): ", 1))
-    if problems:
-        report(FileProblems(problems))
+    content = load_or_report(path, "fix them and check again")
+    languages_ok = content is not None
+    if content is not None:
+        # One OK line per language: English, then every translation found beside it.
+        languages, problems = load_languages(path, content)
+        for language in languages.values():
+            line = language.content.summary_line().replace("OK: ", f"OK: {language.code} ({language.name}): ", 1)
+            print(f"{line} in {display_path(content_path_for(path, language.code))}")
+        if problems:
+            report(FileProblems(problems), "fix them and check again")
+            languages_ok = False
+    if settings_path is None:
+        return 0 if languages_ok else EXIT_BAD_FILE
+    settings_ok = check_settings(settings_path, path, content) == 0
+    return 0 if languages_ok and settings_ok else EXIT_BAD_FILE
+
+
+def check_settings(path: Path, content_path: Path, content: Content | None = None) -> int:
+    """``--check-settings FILE``: every mistake as ``file:line``, exit 2; or OK, exit 0.
+
+    The levels it names are checked against the content file (``--content``) when that
+    loads; its own problems are ``--check``'s to report."""
+    from game.core.settings_file import CONTENT_KEYS, read_settings, top_level_keys
+
+    label = display_path(path)
+    if top_level_keys(path) & set(CONTENT_KEYS):
+        print(f"{label}: this is a content file, not a settings file; check it with: --check {path}", file=sys.stderr)
         return EXIT_BAD_FILE
+    try:
+        settings, lines = read_settings(path)
+    except FileProblems as problems:
+        report(problems, "fix them and check again")
+        return EXIT_BAD_FILE
+    levels_note = ""
+    names_languages = bool(settings.languages) or settings.language != "en"
+    if settings.levels or names_languages:
+        if content is None:
+            try:
+                content = load_content(content_path)
+            except FileProblems:
+                levels_note = (
+                    f"; its levels and languages were not checked: {display_path(content_path)} has problems"
+                    " (see --check)"
+                )
+        if content is not None:
+            unknown = check_levels(settings, [level.id for level in content.levels], path, lines)
+            if names_languages:
+                unknown += check_languages(settings, load_languages(content_path, content)[0], path)
+            if unknown:
+                report(FileProblems(unknown), "fix them and check again")
+                return EXIT_BAD_FILE
+    kiosk = "kiosk mode" if settings.kiosk else "not a kiosk (kiosk: false)"
+    print(f"OK: {label}: {len(lines.keys)} settings, {kiosk}{levels_note}")
     return 0
 
 
-def load_or_report(path: Path) -> Content | None:
-    """The content, or None after printing every problem to stderr."""
+def load_or_report(path: Path, then: str) -> Content | None:
+    """The content, or None after printing every problem to stderr and ``then``."""
     try:
         return load_content(path)
     except FileProblems as problems:
-        report(problems)
+        report(problems, then)
         return None
 
 
-def report(problems: FileProblems) -> None:
+def report(problems: FileProblems, then: str) -> None:
+    """Every problem as ``file:line: ...``, then how many and what happens now."""
     for problem in problems.problems:
         print(problem, file=sys.stderr)
     count = len(problems.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''} found; {then}.", file=sys.stderr)
 
 
 def play(options: Options) -> int:
     from game.shell.app import App
+    from game.shell.signals import StopSignals
 
     os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     import pygame
 
-    app = App(options)
-    if app.kiosk:
-        from game.core.stats import StatsStore, statistics_path
+    with StopSignals() as stop:  # made before the display opens, so SDL leaves the signals to it
+        app = App(options)
+        if app.kiosk:
+            from game.core.stats import StatsStore
 
-        app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
-    try:
-        app.run()
-    finally:
-        pygame.quit()
+            app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
+        try:
+            app.run(lambda: stop.requested)
+        finally:
+            pygame.quit()
     return 0
 
 

@@ -6,6 +6,7 @@ test module imports pygame.
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -21,6 +22,36 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # IMMUNOQUEST_CONTENT runs the suite against another content file (for example a draft).
 SHIPPED = Path(os.environ.get("IMMUNOQUEST_CONTENT", ROOT / "questions.yaml"))
 MINIMAL = FIXTURES / "content" / "minimal.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _free_pygame_objects_in_their_own_session():  # type: ignore[no-untyped-def]
+    """After each test, free what it made while the pygame session that made it is still
+    the current one. Apps, scenes and caches hold each other in cycles, so without this
+    the garbage collector frees them at a random later moment: after a later test has
+    quit and restarted pygame, or in the middle of another test's frame. Fonts, surfaces
+    and sounds belong to the session that made them; pygame does not guard every way of
+    freeing one under a later session (classic pygame has no check at all for fonts)."""
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_audio_thread(monkeypatch):  # type: ignore[no-untyped-def]
+    """Tests play no sound: ``open_audio`` finds no mixer and the game plays silently.
+
+    Even with SDL's dummy audio driver an open mixer runs SDL's audio thread, which calls
+    back into Python (pygame takes the GIL there) each time a sound ends. A 7-day soak
+    crashed with a segfault in a thread with no Python frame while the main thread was
+    collecting garbage: that thread, the only native one in a test, is what the flaky
+    "segfault in flip" most likely was (there the main thread's frame was flip). No test
+    needs it: tests/test_audio.py checks the sounds themselves."""
+    import pygame
+
+    def no_mixer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise pygame.error("no audio in the tests")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_mixer)
 
 
 @pytest.fixture

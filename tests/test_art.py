@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import os
+import weakref
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -25,7 +27,8 @@ TALL = (700, 1200, pygame.Rect(10, 10, 680, 1100))
 
 @pytest.fixture(scope="module", autouse=True)
 def _pygame():
-    pygame.init()
+    pygame.display.init()  # not pygame.init(): no mixer, no audio thread (see conftest)
+    pygame.font.init()
     yield
 
 
@@ -497,16 +500,20 @@ def test_art_draws_after_pygame_quit_and_a_new_display():
     surf = pygame.Surface((640, 360))
     art = make_scene_art("antibodies", sheet=CharacterSheet())
     art.draw(surf, surf.get_rect())  # "made in a lab": a label, so a font is cached
-    old_font = art.S.font(24)
+    old_font = weakref.ref(art.S.font(24))
+    del art, surf
+    gc.collect()  # what the old session made dies in it, not under the next one (see conftest)
+    assert old_font() is None, "something outside the sheet still holds a font of the old session"
     pygame.quit()
-    pygame.init()
+    pygame.display.init()
+    pygame.font.init()
     screen = pygame.display.set_mode((640, 360))
     fresh = make_scene_art("antibodies", sheet=CharacterSheet())
     for cue in fresh.cues:
         fresh.set_cue(cue)
         fresh.update(1.0)
         fresh.draw(screen, screen.get_rect())
-    assert fresh.S.font(24) is not old_font
+    assert fresh.S.font(24).render("lab", True, (0, 0, 0)).get_width() > 0
     assert tuple(screen.get_at(screen.get_rect().center))[:3] != (0, 0, 0)
 
 

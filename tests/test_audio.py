@@ -47,3 +47,10 @@ def test_no_device_means_silence_without_opening_the_mixer(monkeypatch) -> None:
     assert isinstance(sound, NullAudio) and not sound.available
     sound.play("right")  # nothing happens, nothing raises
     sound.set_volume(0.5, True)
+
+
+def test_the_tests_run_no_audio_thread(make_app, minimal_content) -> None:  # type: ignore[no-untyped-def]
+    """conftest keeps the mixer closed: SDL's audio thread calls back into Python (see there)."""
+    app = make_app(minimal_content)
+    app.sound("right")
+    assert not app.audio.available and not audio.pygame.mixer.get_init()

@@ -1,7 +1,7 @@
 """Every malformed content and settings file, through the real command line.
 
 What an educator or clinic sees: ``run.py --check FILE`` (content) or
-``run.py --settings FILE`` (settings) refuses it with exit code 2, a ``file:line``
+``run.py --check-settings FILE`` (settings) refuses it with exit code 2, a ``file:line``
 message where a line exists, no traceback, in under two seconds. The fixtures live in
 ``tests/fixtures/{malformed,settings}``; the cases that are no files (a 10 MB file,
 a folder, a missing path, a pipe, a device) are made here.
@@ -85,11 +85,10 @@ def results(made: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> 
     for name in CONTENT_CASES:
         jobs[f"content/{name}"] = (["--check", str(FIXTURES / "malformed" / name)], name)
     for name in SETTINGS_CASES:
-        data = work / f"data-{name}"
-        jobs[f"settings/{name}"] = (["--settings", str(FIXTURES / "settings" / name), "--data-dir", str(data)], name)
+        jobs[f"settings/{name}"] = (["--check-settings", str(FIXTURES / "settings" / name)], name)
     for name, path in made.items():
         jobs[f"content/{name}"] = (["--check", str(path)], path.name)
-        jobs[f"settings/{name}"] = (["--settings", str(path), "--data-dir", str(work / "data")], path.name)
+        jobs[f"settings/{name}"] = (["--check-settings", str(path)], path.name)
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         runs = dict(zip(jobs, pool.map(lambda args: run_cli(args, work), (a for a, _ in jobs.values()))))
     assert not any(work.glob("pwned*")), "a !!python tag ran code"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ import yaml
 
 from game.core.errors import FileProblems, Problem
 from game.core.settings import KIOSK_VOLUME, LANGUAGE_CODE, MODES, TEXT_SIZES, THEMES, TIMER_RANGE, Settings
-from game.core.strictyaml import Reader, display_path, line_of, read_document
+from game.core.strictyaml import MAX_FILE_BYTES, Reader, display_path, line_of, read_document
 
 FIELDS = tuple(f.name for f in dataclasses.fields(Settings))
 IDLE_TIMEOUT_RANGE = (15, 3600)  # seconds; under 15 the overlay would interrupt people still reading
@@ -59,6 +60,43 @@ def read_settings(path: Path) -> tuple[Settings, SettingsLines]:
     if values.get("kiosk") and "volume" not in values:
         values["volume"] = KIOSK_VOLUME  # a waiting room is a quiet place
     return Settings(**values), lines
+
+
+# A top-level line that asks for kiosk mode, found even in a file with other mistakes.
+# yes/on count here, though the checker wants true: whoever wrote them meant a kiosk.
+_KIOSK_LINE = re.compile(r"kiosk\s*:\s*(true|yes|on)\s*(#.*)?", re.IGNORECASE)
+# Keys only a content file has: a settings file given to --check is named as such.
+CONTENT_KEYS = ("schema", "about", "glossary")
+
+
+def asks_for_kiosk(path: Path) -> bool:
+    """Whether a settings file, even one with mistakes, says ``kiosk: true``: the game
+    then behaves as with ``--kiosk`` (runs on the last good settings, the problems logged)
+    instead of stopping in the waiting room."""
+    try:
+        if not Path(path).is_file():
+            return False
+        with Path(path).open("rb") as f:
+            text = f.read(MAX_FILE_BYTES).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return any(_KIOSK_LINE.fullmatch(line.rstrip()) for line in text.splitlines())
+
+
+def top_level_keys(path: Path) -> set[str]:
+    """The top-level keys of a YAML file (empty if it cannot be read as a set of keys)."""
+    try:
+        root, _ = read_document(Path(path))
+    except FileProblems:
+        return set()
+    if not isinstance(root, yaml.MappingNode):
+        return set()
+    return {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
+
+
+def looks_like_settings(keys: set[str]) -> bool:
+    """Top-level keys of a settings file rather than a content file (``levels`` is both)."""
+    return bool(keys & (set(FIELDS) - {"levels"})) and not keys & set(CONTENT_KEYS)
 
 
 def check_levels(

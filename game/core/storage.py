@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 import time
@@ -16,6 +17,9 @@ import platformdirs
 
 log = logging.getLogger(__name__)
 APP_NAME = "ImmunoQuest"
+# What write_atomically's temporary files are called: ".<name>.<8 random characters>.tmp".
+# Only files the game writes (.json, .yaml) are matched, so nobody else's are touched.
+TEMPORARY = re.compile(r"\..+\.(json|yaml)\.[a-z0-9_]{8}\.tmp")
 
 
 def default_data_dir() -> Path:
@@ -26,7 +30,10 @@ def default_data_dir() -> Path:
 def write_atomically(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so a crash leaves the old file or the new one, never half.
 
-    The temporary file lives in the same folder so ``os.replace`` is a rename on one disk.
+    The temporary file lives in the same folder so ``os.replace`` is a rename on one disk;
+    its data reaches the disk before the rename, and the folder after it, so a power cut
+    at any moment leaves one whole file. A process killed mid-save leaves its temporary
+    file behind: ``remove_temporaries`` clears them at the next start.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -39,6 +46,46 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk. POSIX only: Windows cannot open a
+    folder as a file, and NTFS journals the rename itself."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the data itself is already on disk
+    finally:
+        os.close(fd)
+
+
+def remove_temporaries(*folders: Path) -> int:
+    """Delete the temporary files that saves interrupted by a kill or a power cut left
+    in ``folders`` (a kiosk that loses power daily would collect hundreds); call it at
+    start-up, before anything is saved. Returns how many went."""
+    removed = 0
+    for folder in dict.fromkeys(folders):  # once each, in order
+        try:
+            names = [entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)]
+        except OSError:
+            continue  # not there yet: nothing was left in it
+        for name in names:
+            if TEMPORARY.fullmatch(name):
+                try:
+                    (folder / name).unlink()
+                    removed += 1
+                except OSError as exc:
+                    log.warning("could not remove %s, left by an interrupted save: %s", folder / name, exc)
+    if removed:
+        log.info("removed %d temporary file%s left by interrupted saves", removed, "s" if removed != 1 else "")
+    return removed
 
 
 def write_json_atomically(path: Path, data: Any) -> None:

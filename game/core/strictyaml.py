@@ -9,7 +9,6 @@ booleans, aliases can expand without bound) and name the line of every mistake.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -251,8 +250,13 @@ def _closest(word: str, options: set[str]) -> str | None:
 
 
 def display_path(path: Path) -> str:
-    """A short name for messages: relative to the working folder when inside it."""
+    """How a file is named in messages: as the user gave it; an absolute path inside the
+    working folder (the default questions.yaml) is shortened to the part below it. Never
+    a long climb like ``../../../x.yaml`` to a file the user named by its full path."""
+    path = Path(path)
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return str(path.relative_to(Path.cwd()))
+    except (ValueError, OSError):  # outside the working folder (or it is gone)
         return str(path)

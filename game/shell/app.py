@@ -500,7 +500,8 @@ class App:
         self.dirty = True
 
     # the real loop
-    def run(self) -> None:
+    def run(self, stop_requested: Callable[[], bool] = lambda: False) -> None:
+        """The real loop, until the player quits or ``stop_requested()`` (a stop signal)."""
         if self.options.content_error and not self.content.levels:
             self.go("unavailable", self.options.content_error)
         else:
@@ -508,7 +509,7 @@ class App:
         clock = pygame.time.Clock()
         fps = FPS
         try:
-            while self.running:
+            while self.running and not stop_requested():
                 # Clock.tick sleeps rather than spins; when nothing moves we wake less often.
                 dt = clock.tick(fps) / 1000
                 start = time.perf_counter()
