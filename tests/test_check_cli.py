@@ -59,7 +59,10 @@ def test_check_with_settings_checks_both_files(files: Path) -> None:
     assert broken.returncode == 2 and broken.stdout.startswith("OK: ") and "broken.yaml:2: " in broken.stderr
     good = run(["--check", "--settings", "good.yaml"], files)
     assert good.returncode == 0, good
-    assert good.stdout.splitlines()[1] == "OK: good.yaml: 3 settings, kiosk mode"
+    # One OK line per language of the content, then the settings file's.
+    lines = good.stdout.splitlines()
+    assert [line.split(":")[1].strip() for line in lines[:-1]] == ["en (English)", "es (Español)"]
+    assert lines[-1] == "OK: good.yaml: 3 settings, kiosk mode"
 
 
 def test_each_check_names_a_file_of_the_other_kind(files: Path) -> None:
