@@ -100,6 +100,25 @@ IZE_OK = {"size", "sizes", "sized", "prize", "prizes", "seize", "seized"}
 
 CARE_TEAM_REMINDER = re.compile(r"\btell your care team\b", re.IGNORECASE)
 
+# A test-wise player picks the longest (or, once that is fixed, the shortest) option without
+# reading. In at most this share of choice questions may the answer be the longest option, and
+# in at most this share the shortest (by characters; a tie counts for the answer).
+MAX_ANSWER_LONGEST = 0.40
+MAX_ANSWER_SHORTEST = 0.40
+
+# Wrong options nobody would pick, so they only make the quiz easier to guess. A deny-list of
+# the kinds once found here; it cannot judge a new option, a reviewer still has to.
+ABSURD_OPTIONS = (
+    r"\btoo (?:cold|hot|warm)\b",
+    r"\b(?:fall|falls|stay|stays) asleep\b",
+    r"\bon purpose\b",
+    r"\bsleep more\b",
+    r"\bmake (?:the|your) tumour grow\b",
+    r"\bstronger bones\b",
+    r"\bbetter eyesight\b",
+    r"\ba plant\b",
+)
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -341,6 +360,43 @@ def test_choice_answer_positions_are_balanced(content):
     assert total, "no choice questions"
     for position, count in positions.items():
         assert count / total <= 0.40, f"position {position} holds {count}/{total}: {positions}"
+
+
+def answer_length_ranks(data):
+    """(questions where the answer is the longest choice, ... the shortest, choice questions)."""
+    longest = shortest = total = 0
+    for q in all_questions(data):
+        if q["kind"] != "choice":
+            continue
+        sizes = [len(choice) for choice in q["choices"]]
+        answer = len(q["answer"])
+        longest += answer == max(sizes)
+        shortest += answer == min(sizes)
+        total += 1
+    return longest, shortest, total
+
+
+def test_the_answer_is_not_usually_the_longest_or_shortest_choice(content):
+    longest, shortest, total = answer_length_ranks(content)
+    assert total, "no choice questions"
+    assert longest / total <= MAX_ANSWER_LONGEST, f"the answer is the longest choice in {longest} of {total}"
+    assert shortest / total <= MAX_ANSWER_SHORTEST, f"the answer is the shortest choice in {shortest} of {total}"
+
+
+def absurd_options(data, patterns):
+    """(question, option) for every wrong choice that matches one of the patterns."""
+    return [
+        (q["question"], choice)
+        for q in all_questions(data)
+        if q["kind"] == "choice"
+        for choice in q["choices"]
+        if choice != q["answer"] and any(re.search(p, choice, re.IGNORECASE) for p in patterns)
+    ]
+
+
+def test_no_wrong_option_is_absurd_on_its_face(content):
+    found = absurd_options(content, ABSURD_OPTIONS)
+    assert not found, found
 
 
 def test_true_and_false_answers_are_both_common(content):

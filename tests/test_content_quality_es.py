@@ -36,6 +36,18 @@ FORBIDDEN = (
 # The last sentence of every side-effects explanation (the English "Tell your care team").
 CARE_TEAM_REMINDER = re.compile(r"\bavise a su equipo de atención de salud\b", re.IGNORECASE)
 
+# The English deny-list of wrong options nobody would pick, in Spanish.
+ABSURD_OPTIONS = (
+    r"\b(?:muy|demasiado) (?:fr[ií]o|caliente)\b",
+    r"\b(?:se quedan|quedarse|se queda) dormid[oa]s?\b",
+    r"\ba prop[óo]sito\b",
+    r"\bdormir m[áa]s\b",
+    r"\bhacer crecer el tumor\b",
+    r"\bhuesos m[áa]s fuertes\b",
+    r"\bver mejor\b",
+    r"\buna planta\b",
+)
+
 MIN_SZIGRISZT_LEVEL = 65.0  # "bastante fácil" on the INFLESZ scale, for a level's text together
 MIN_SZIGRISZT_EACH = 55.0  # "normal": the floor for any one text of ten words or more
 
@@ -139,6 +151,16 @@ def test_glossary_and_about_match_the_english_ones(content, english):
     assert len(content["about"]) == len(english["about"])
     terms = [en.normalise(entry["term"]) for entry in content["glossary"]]
     assert len(set(terms)) == len(terms), "repeated glossary term"
+
+
+def test_the_answer_is_not_usually_the_longest_or_shortest_choice(content):
+    # Spanish words run longer than English ones, so the rule is checked on each file.
+    en.test_the_answer_is_not_usually_the_longest_or_shortest_choice(content)
+
+
+def test_no_wrong_option_is_absurd_on_its_face(content):
+    found = en.absurd_options(content, ABSURD_OPTIONS)
+    assert not found, found
 
 
 def test_no_duplicate_prompts_or_choices(content):
