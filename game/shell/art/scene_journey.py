@@ -54,10 +54,16 @@ class JourneyArt(Stage):
         )
 
     def d_tests(self, surf) -> None:
+        # Labels longer than the gap between icons (a narrow upright screen, a wordier
+        # language) take turns above and below a shared line instead of running together.
+        gap = self.p(0.50, 0.42)[0] - self.p(0.27, 0.42)[0]
+        widest = max(self.S.label(self.tr.gettext(text), max(12, q(self.u * 0.075))).get_width() for _, text in TESTS)
+        stagger = 0.17 if widest > gap * 0.95 else 0.0
         for i, (kind, text) in enumerate(TESTS):
             pos = self.bob(self.p(0.27 + 0.23 * i, 0.42), i, 0.008)
             self.put(surf, self.S.icon(kind, q(self.u * 0.16)), pos, 255 * self.ramp(0.2 + 0.5 * i, 0.7))
-            self.text(surf, text, self.below(pos, 0.29), 0.075, 255 * self.ramp(0.2 + 0.5 * i, 0.7))
+            below = 0.29 + (stagger if i % 2 else 0.0)
+            self.text(surf, text, self.below(pos, below), 0.075, 255 * self.ramp(0.2 + 0.5 * i, 0.7))
             self.put(
                 surf,
                 self.S.check_badge(q(self.u * 0.05)),
