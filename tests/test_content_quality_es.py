@@ -141,6 +141,12 @@ def test_glossary_and_about_match_the_english_ones(content, english):
     assert len(set(terms)) == len(terms), "repeated glossary term"
 
 
+def test_the_care_team_card_matches_the_english_one(content, english):
+    assert len(content["ask_your_team"]) == len(english["ask_your_team"])
+    for question in content["ask_your_team"]:
+        assert question.startswith("¿") and question.endswith("?"), question
+
+
 def test_no_duplicate_prompts_or_choices(content):
     en.test_no_duplicate_prompts(content)
     en.test_question_shapes(content)

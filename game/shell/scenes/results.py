@@ -40,8 +40,12 @@ class ResultsScene(Scene):
         self.base_buttons: list[Button] = []
         if self.next_level is not None:
             self.base_buttons.append(Button(_("Next level"), self.play_next, "primary", name="next-level"))
+        if self.next_level is None and app.content.ask_your_team:  # the end of the game: for the next visit
+            self.base_buttons.append(
+                Button(_("Questions for your care team"), self.care_card, "primary", name="care-card")
+            )
         self.base_buttons += [
-            Button(_("Play again"), self.again, "primary" if self.next_level is None else "secondary", name="again"),
+            Button(_("Play again"), self.again, "secondary" if self.base_buttons else "primary", name="again"),
             Button(_("All levels"), self.back, name="levels"),
         ]
         self.buttons = list(self.base_buttons)
@@ -68,6 +72,9 @@ class ResultsScene(Scene):
 
     def back(self) -> None:
         self.app.go("level-select")
+
+    def care_card(self) -> None:
+        self.app.go("care-card")
 
     def more(self) -> None:
         pages = -(-len(self.remember) // self.per_page)
