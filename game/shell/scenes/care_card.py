@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.care_card import HEADING, INTRO, PHOTO
 from game.shell.scene import Scene
 from game.shell.ui import Button
 
@@ -25,9 +26,9 @@ class CareCardScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         _ = self._
-        self.heading = _("Questions for your care team")
-        self.intro = _("You can ask your own care team these questions at your next visit.")
-        self.photo = _("You may take a photo of this screen.") if app.kiosk else ""
+        self.heading = _(HEADING)
+        self.intro = _(INTRO)
+        self.photo = _(PHOTO) if app.kiosk else ""
         self.questions = [f"{n}. {text}" for n, text in enumerate(app.content.ask_your_team, 1)]
         self.pages: list[list[str]] = [self.questions]
         self.page = 0
