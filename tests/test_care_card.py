@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 import pytest
 from conftest import ROOT, SHIPPED
+from test_speech import FakeSpeaker
 
 from game.core.errors import FileProblems
 from game.core.languages import load_languages
@@ -133,30 +134,11 @@ def test_check_exits_2_naming_the_spanish_file_and_line(tmp_path: Path) -> None:
 # --- the screen ----------------------------------------------------------------------------
 
 
-class Speaker:
-    available, busy = True, False
-
-    def __init__(self) -> None:
-        self.said: list[list[str]] = []
-
-    def say(self, lines: list[str]) -> None:
-        self.said.append(list(lines))
-
-    def stop(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-    def use_language(self, code: str) -> bool:
-        return True
-
-
 @pytest.mark.parametrize("way", ["keyboard", "touch"])
 def test_the_card_opens_from_the_title_is_read_aloud_and_goes_back(way: str, shipped_content, make_app) -> None:  # type: ignore[no-untyped-def]
     from driver import Driver
 
-    speaker = Speaker()
+    speaker = FakeSpeaker()
     app = make_app(shipped_content, read_aloud=True, speaker_factory=lambda: speaker)
     app.go("title")
     drive = Driver(app, way)
@@ -197,7 +179,7 @@ def test_the_card_is_offered_after_the_last_level_only(shipped_content, make_app
 
 def test_on_a_kiosk_the_card_says_a_photo_is_welcome(shipped_content, make_app) -> None:  # type: ignore[no-untyped-def]
     photo = "You may take a photo of this screen."
-    speaker = Speaker()
+    speaker = FakeSpeaker()
     kiosk = make_app(shipped_content, kiosk=True, read_aloud=True, speaker_factory=lambda: speaker)
     kiosk.go("care-card")
     assert kiosk.top.photo == photo and speaker.said[-1][-1] == photo
