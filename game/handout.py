@@ -27,10 +27,10 @@ CSS = """
   .handouts-note { display: none; }
   .handout { page-break-before: always; break-before: page; break-inside: avoid; border: none;
     margin: 0; padding: 0; }
-  .handout h2 { font-size: 30pt; }
-  .handout .intro { font-size: 19pt; }
-  .handout ol { font-size: 21pt; }
-  .handout li::after { height: 18pt; }
+  .handout h2 { font-size: 28pt; }
+  .handout .intro { font-size: 17pt; }
+  .handout ol { font-size: 19pt; }
+  .handout li::after { height: 12pt; }
   .handout .not-advice { font-size: 13pt; }
 }
 """

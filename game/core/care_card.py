@@ -11,4 +11,4 @@ from game.core.i18n import N_
 HEADING = N_("Questions for your care team")
 INTRO = N_("You can ask your own care team these questions at your next visit.")
 PHOTO = N_("You may take a photo of this screen.")
-NOT_ADVICE = N_("ImmunoQuest teaches the basics of immunotherapy. It does not give medical advice.")
+NOT_ADVICE = N_("ImmunoQuest is a game. It teaches the basics of immunotherapy. It does not give medical advice.")

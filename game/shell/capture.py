@@ -106,6 +106,9 @@ class Tour:
             self.play_level(level)
             if wanted <= self.seen:
                 break
+        if level is not app.content.levels[-1]:  # the last level's results offer the care-team card
+            self.play_level(app.content.levels[-1])
+        self.shot("results-last-level")
         return self.written
 
     def comfort(self) -> list[Path]:

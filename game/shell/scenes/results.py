@@ -111,6 +111,8 @@ class ResultsScene(Scene):
             self.stars_rect = pygame.Rect(area.left, top, half, row_h)
             self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
         columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
+        if ui.text_scale > 1.2 and not ui.portrait and any(b.name == "care-card" for b in self.base_buttons):
+            columns = 2  # its long label keeps its size on a button twice as wide
         rows = -(-len(self.base_buttons) // columns)
         buttons_h = rows * control + (rows - 1) * gap
         buttons_area = pygame.Rect(area.left, area.bottom - buttons_h, area.width, buttons_h)
