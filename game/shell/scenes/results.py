@@ -111,8 +111,9 @@ class ResultsScene(Scene):
             self.stars_rect = pygame.Rect(area.left, top, half, row_h)
             self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
         columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
-        if ui.text_scale > 1.2 and not ui.portrait and any(b.name == "care-card" for b in self.base_buttons):
-            columns = 2  # its long label keeps its size on a button twice as wide
+        card = any(b.name == "care-card" for b in self.base_buttons)
+        while card and columns > 1 and self.labels_too_wide(area.width, columns, gap):
+            columns -= 1  # a long label ("Questions for your care team") keeps its size on a wider button
         rows = -(-len(self.base_buttons) // columns)
         buttons_h = rows * control + (rows - 1) * gap
         buttons_area = pygame.Rect(area.left, area.bottom - buttons_h, area.width, buttons_h)
@@ -136,6 +137,13 @@ class ResultsScene(Scene):
         self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]
         if self.focus not in self.buttons:
             self.focus = self.buttons[0]
+
+    def labels_too_wide(self, width: int, columns: int, gap: int) -> bool:
+        """Would a button label have to shrink in a row of ``columns`` buttons?"""
+        ui = self.ui
+        room = (width - (columns - 1) * gap) // columns - 2 * ui.px(14)
+        font = ui.text.font(ui.type_size("body"), True)
+        return any(font.size(b.label)[0] > room for b in self.base_buttons)
 
     @property
     def summary(self) -> str:
