@@ -10,15 +10,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
 from game.core.content import Content, Question
 from game.core.errors import FileProblems
+from game.core.languages import Language, english_only, load_languages
 from game.core.settings import Settings
 from game.core.stats import WRONG_ORDER, WRONG_PAIRS, QuestionCounts, Statistics, read_statistics, statistics_path
 from game.core.storage import default_data_dir, write_atomically
+from game.handout import CSS as HANDOUT_CSS
+from game.handout import render_handouts
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
 DEFAULT_OUT = Path("report.html")
@@ -33,10 +36,17 @@ class StatisticsUnavailable(Exception):
     """The statistics file is missing or cannot be read; the message says which and why."""
 
 
-def write_report(stats_path: Path, out: Path, content: Content | None, now: dt.datetime | None = None) -> None:
+def write_report(
+    stats_path: Path,
+    out: Path,
+    content: Content | None,
+    now: dt.datetime | None = None,
+    languages: Iterable[Language] | None = None,
+) -> None:
     """Write the HTML report for ``stats_path`` to ``out`` (atomically).
 
     ``content`` supplies question prompts and level titles; without it ids are shown.
+    ``languages`` (default: English alone) give the care-team card handout its pages.
     Raises StatisticsUnavailable for a missing or unreadable statistics file, and
     OSError when ``out`` cannot be written.
     """
@@ -52,15 +62,20 @@ def write_report(stats_path: Path, out: Path, content: Content | None, now: dt.d
         raise StatisticsUnavailable(f"{stats_path}: cannot read the file ({exc.strerror})") from None
     except (ValueError, RecursionError) as exc:
         raise StatisticsUnavailable(f"{stats_path}: this is not a readable statistics file ({exc})") from None
-    write_atomically(out, render_report(stats, content, now or dt.datetime.now()))
+    write_atomically(out, render_report(stats, content, now or dt.datetime.now(), languages))
 
 
-def render_report(stats: Statistics, content: Content | None, now: dt.datetime) -> str:
-    """The whole page as text."""
+def render_report(
+    stats: Statistics, content: Content | None, now: dt.datetime, languages: Iterable[Language] | None = None
+) -> str:
+    """The whole page as text, ending with the care-team card's handout, a printed page per language."""
     sections = [_totals(stats), _missed(stats, content), _levels(stats, content), _days(stats)]
     period = _period(stats)
+    if languages is None:
+        languages = english_only(content).values() if content is not None else ()
     return _PAGE.format(
-        css=_CSS,
+        css=_CSS + HANDOUT_CSS,
+        handouts=render_handouts(languages),
         period=escape(period),
         generated=escape(now.strftime("%d %B %Y, %H:%M")),
         body="\n".join(sections),
@@ -82,9 +97,10 @@ def main_report(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_FILE
     stats_path = Path(args.stats) if args.stats else statistics_path(settings, data_dir)
     content = _content_or_none(Path(args.content))
+    languages = load_languages(Path(args.content), content)[0].values() if content is not None else None
     out = Path(args.out)
     try:
-        write_report(stats_path, out, content)
+        write_report(stats_path, out, content, languages=languages)
     except StatisticsUnavailable as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_FILE
@@ -362,6 +378,7 @@ _PAGE = """<!DOCTYPE html>
 {body}
 <footer><p>These are anonymous totals counted by the waiting-room kiosk: no names, no typed text and no
 record of any one visitor. Only a visitor's first answer to each question counts.</p></footer>
+{handouts}
 </main>
 </body>
 </html>

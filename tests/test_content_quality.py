@@ -42,7 +42,7 @@ LEVELS = (
 
 KINDS = ("choice", "truefalse", "order", "match")
 
-TOP_KEYS = {"schema", "about", "glossary", "levels"}
+TOP_KEYS = {"schema", "about", "ask_your_team", "glossary", "levels"}
 GLOSSARY_KEYS = {"term", "also", "meaning"}
 LEVEL_KEYS = {"id", "title", "summary", "scene", "ask", "steps"}
 LESSON_KEYS = {"lesson", "cue", "caption"}
@@ -67,6 +67,7 @@ MAX_LEN = {
     "term": 30,
     "meaning": 200,
     "about": 300,
+    "ask_your_team": 100,
 }
 
 MAX_GRADE_EACH = 8.0  # Flesch-Kincaid grade for any text of ten words or more
@@ -158,6 +159,7 @@ def question_texts(q):
 def all_texts(data):
     """(where, text) for every string a player can read."""
     out = [(f"about[{i}]", text) for i, text in enumerate(data["about"])]
+    out += [(f"ask_your_team[{i}]", text) for i, text in enumerate(data["ask_your_team"])]
     for entry in data["glossary"]:
         out.append((f"glossary {entry['term']}", entry["term"]))
         out.append((f"glossary {entry['term']} meaning", entry["meaning"]))
@@ -176,6 +178,7 @@ def all_texts(data):
 def graded_texts(data):
     """(where, text) for every prose string: prompts, explanations, captions and the rest."""
     out = [(f"about[{i}]", text) for i, text in enumerate(data["about"])]
+    out += [(f"ask_your_team[{i}]", text) for i, text in enumerate(data["ask_your_team"])]
     out += [(f"glossary {e['term']}", e["meaning"]) for e in data["glossary"]]
     for level in data["levels"]:
         for step in level["steps"]:
@@ -247,6 +250,8 @@ def test_only_known_keys_and_string_text(content):
     assert content["schema"] == 1
     assert isinstance(content["about"], list) and 2 <= len(content["about"]) <= 4
     assert all(isinstance(p, str) for p in content["about"])
+    assert isinstance(content["ask_your_team"], list) and 5 <= len(content["ask_your_team"]) <= 8
+    assert all(isinstance(q, str) for q in content["ask_your_team"])
     for entry in content["glossary"]:
         assert set(entry) <= GLOSSARY_KEYS and {"term", "meaning"} <= set(entry), entry
         assert isinstance(entry["term"], str) and isinstance(entry["meaning"], str), entry
@@ -454,6 +459,17 @@ def test_side_effect_explanations_end_by_pointing_to_the_care_team(content):
                 assert not CARE_TEAM_REMINDER.search(lesson["caption"]), lesson["lesson"]
 
 
+def test_the_care_team_card_asks_in_the_first_person_about_each_topic(content):
+    # Questions a patient reads out to their own care team: "Is immunotherapy a choice for my cancer?"
+    card = content["ask_your_team"]
+    for question in card:
+        assert question.endswith("?") and len(sentences(question)) == 1, question
+        assert re.search(r"\b(I|my|me|we)\b", question), f"not in the first person: {question!r}"
+    topics = ("choice for my cancer", "how is it given", "session", "side effects", "call", "working", "results")
+    joined = " ".join(card).lower()
+    assert [t for t in topics if t not in joined] == []
+
+
 def test_no_long_runs_copied_from_the_article():
     article = CONTENT.parent.parent / "shared" / "source" / "immunotherapy-article.txt"
     if not article.exists():
@@ -482,6 +498,8 @@ def test_screen_length_limits(content):
 
     for i, paragraph in enumerate(content["about"]):
         check("about", f"about[{i}]", paragraph)
+    for i, question in enumerate(content["ask_your_team"]):
+        check("ask_your_team", f"ask_your_team[{i}]", question)
     for entry in content["glossary"]:
         check("term", entry["term"], entry["term"])
         check("meaning", entry["term"], entry["meaning"])

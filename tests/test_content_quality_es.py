@@ -163,6 +163,12 @@ def test_no_wrong_option_is_absurd_on_its_face(content):
     assert not found, found
 
 
+def test_the_care_team_card_matches_the_english_one(content, english):
+    assert len(content["ask_your_team"]) == len(english["ask_your_team"])
+    for question in content["ask_your_team"]:
+        assert question.startswith("¿") and question.endswith("?"), question
+
+
 def test_no_duplicate_prompts_or_choices(content):
     en.test_no_duplicate_prompts(content)
     en.test_question_shapes(content)

@@ -56,7 +56,7 @@ def test_every_route_leads_to_its_screen(route, shipped_content, make_app) -> No
         args = (level, QuizSession.start(level, app.rng).result())
     app.go(route, *args)
     assert app.top.name == route
-    overlay = route in ("settings", "about", "glossary", "still-there", "pin-pad")  # over the title
+    overlay = route in ("settings", "about", "care-card", "glossary", "still-there", "pin-pad")  # over the title
     assert len(app.stack) == (2 if overlay else 1)
 
 

@@ -95,6 +95,8 @@ class Content:
     levels: tuple[Level, ...]
     glossary: tuple[GlossaryEntry, ...] = ()
     about: tuple[str, ...] = ()
+    # questions a patient can take to their own care team (the card after the last level)
+    ask_your_team: tuple[str, ...] = ()
     source_path: str = field(default="", compare=False)
 
     @property

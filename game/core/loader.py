@@ -26,7 +26,9 @@ MAX_LEN = {
     "term": 30,
     "meaning": 200,
     "about": 300,
+    "ask_your_team": 100,
 }
+ASK_YOUR_TEAM_COUNT = (5, 8)  # the card of questions for the care team: enough to help, few enough to read
 
 _COMMON = ("question", "kind", "prompt", "explain", "source")
 _KIND_FIELDS: dict[str, tuple[str, ...]] = {
@@ -45,7 +47,7 @@ def load_content(path: Path | str, label: str | None = None) -> Content:
     content = _ContentReader(reader).read(root)
     reader.raise_if_any()
     assert content is not None  # no problems means every part was read
-    return Content(content.levels, content.glossary, content.about, source_path=str(path))
+    return Content(content.levels, content.glossary, content.about, content.ask_your_team, source_path=str(path))
 
 
 class _ContentReader:
@@ -58,7 +60,7 @@ class _ContentReader:
 
     def read(self, root: yaml.Node) -> Content | None:
         r = self.r
-        fields = r.mapping(root, "the file", ("schema", "levels"), ("glossary", "about"))
+        fields = r.mapping(root, "the file", ("schema", "levels"), ("glossary", "about", "ask_your_team"))
         if fields is None:
             return None
         if "schema" in fields:
@@ -77,7 +79,11 @@ class _ContentReader:
         about: list[str] = []
         if "about" in fields:
             about = r.text_list(fields["about"], "about", MAX_LEN["about"], 1, 6) or []
-        return Content(tuple(levels), tuple(glossary), tuple(about))
+        ask: list[str] = []
+        if "ask_your_team" in fields:
+            low, high = ASK_YOUR_TEAM_COUNT
+            ask = r.text_list(fields["ask_your_team"], "ask_your_team", MAX_LEN["ask_your_team"], low, high) or []
+        return Content(tuple(levels), tuple(glossary), tuple(about), tuple(ask))
 
     def _claim(self, seen: dict[str, int], node: yaml.Node, kind: str, value: str) -> None:
         if value in seen:

@@ -86,10 +86,22 @@ def parallel_problems(english: Content, translated: Content, lines: _Lines, labe
     for key, what in (("glossary", "the glossary"), ("about", "the about text")):
         if getattr(english, key) and not getattr(translated, key):
             problem(None, f"{what} is missing; the English file has it, so translate it too")
+    if english.ask_your_team and not translated.ask_your_team:
+        problem(
+            lines.top.get("levels"),
+            "ask_your_team (the questions for the care team) is missing; the English file has it, "
+            "so translate it too and put it before levels:",
+        )
     if english.glossary and translated.glossary and len(english.glossary) != len(translated.glossary):
         problem(
             lines.top.get("glossary"),
             f"the glossary has {len(translated.glossary)} entries; the English file has {len(english.glossary)}",
+        )
+    mine, yours = len(english.ask_your_team), len(translated.ask_your_team)
+    if mine and yours and mine != yours:
+        problem(
+            lines.top.get("ask_your_team"),
+            f"ask_your_team has {yours} questions; the English file has {mine} (translate each one, in the same order)",
         )
     return problems
 
@@ -242,6 +254,7 @@ def map_texts(content: Content, change: Callable[[str], str]) -> Content:
         levels=tuple(level(lv) for lv in content.levels),
         glossary=glossary,
         about=tuple(change(a) for a in content.about),
+        ask_your_team=tuple(change(a) for a in content.ask_your_team),
     )
 
 

@@ -97,6 +97,7 @@ class Tour:
         self.press("about")
         self.shot("about")
         self.press("back")
+        self.care_card()
         self.press("start")
         self.shot("level-select")
         kinds = {q.kind for q in app.content.questions}
@@ -105,6 +106,9 @@ class Tour:
             self.play_level(level)
             if wanted <= self.seen:
                 break
+        if level is not app.content.levels[-1]:  # the last level's results offer the care-team card
+            self.play_level(app.content.levels[-1])
+        self.shot("results-last-level")
         return self.written
 
     def comfort(self) -> list[Path]:
@@ -118,6 +122,7 @@ class Tour:
         app.push(SettingsScene(app))
         self.shot("settings")
         app.pop()
+        self.care_card()
         self.press("start")
         self.shot("level-select")
         self.play_level(app.content.levels[2])
@@ -135,6 +140,7 @@ class Tour:
             app.frame([], 0.1)
         self.press_anywhere()
         self.shot("kiosk-title")
+        self.care_card("kiosk-")
         app.push(StillThereScene(app))
         self.shot("kiosk-still-there")
         app.pop()
@@ -143,6 +149,17 @@ class Tour:
             self.press(f"digit-{digit}")
         self.shot("kiosk-pin-pad")
         return self.written
+
+    def care_card(self, prefix: str = "") -> None:
+        """The questions for the care team, from the title, every page of them; back to the title."""
+        if not self.app.content.ask_your_team:
+            return
+        self.press("care-card")
+        self.shot(f"{prefix}care-card")
+        for page in range(2, len(getattr(self.app.top, "pages", [])) + 1):
+            self.press("more")
+            self.shot(f"{prefix}care-card-{page}")
+        self.press("back")
 
     def press_anywhere(self) -> None:
         from game.shell.actions import Act, Action

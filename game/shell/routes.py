@@ -33,6 +33,7 @@ SCREENS: dict[str, tuple[str, bool]] = {
     "unavailable": ("kiosk:UnavailableScene", False),
     "settings": ("settings:SettingsScene", True),
     "about": ("about:AboutScene", True),
+    "care-card": ("care_card:CareCardScene", True),
     "glossary": ("glossary:GlossaryScene", True),
     "still-there": ("kiosk:StillThereScene", True),
     "pin-pad": ("kiosk:PinPadScene", True),

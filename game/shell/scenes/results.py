@@ -40,8 +40,12 @@ class ResultsScene(Scene):
         self.base_buttons: list[Button] = []
         if self.next_level is not None:
             self.base_buttons.append(Button(_("Next level"), self.play_next, "primary", name="next-level"))
+        if self.next_level is None and app.content.ask_your_team:  # the end of the game: for the next visit
+            self.base_buttons.append(
+                Button(_("Questions for your care team"), self.care_card, "primary", name="care-card")
+            )
         self.base_buttons += [
-            Button(_("Play again"), self.again, "primary" if self.next_level is None else "secondary", name="again"),
+            Button(_("Play again"), self.again, "secondary" if self.base_buttons else "primary", name="again"),
             Button(_("All levels"), self.back, name="levels"),
         ]
         self.buttons = list(self.base_buttons)
@@ -68,6 +72,9 @@ class ResultsScene(Scene):
 
     def back(self) -> None:
         self.app.go("level-select")
+
+    def care_card(self) -> None:
+        self.app.go("care-card")
 
     def more(self) -> None:
         pages = -(-len(self.remember) // self.per_page)
@@ -104,6 +111,9 @@ class ResultsScene(Scene):
             self.stars_rect = pygame.Rect(area.left, top, half, row_h)
             self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
         columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
+        card = any(b.name == "care-card" for b in self.base_buttons)
+        while card and columns > 1 and self.labels_too_wide(area.width, columns, gap):
+            columns -= 1  # a long label ("Questions for your care team") keeps its size on a wider button
         rows = -(-len(self.base_buttons) // columns)
         buttons_h = rows * control + (rows - 1) * gap
         buttons_area = pygame.Rect(area.left, area.bottom - buttons_h, area.width, buttons_h)
@@ -127,6 +137,13 @@ class ResultsScene(Scene):
         self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]
         if self.focus not in self.buttons:
             self.focus = self.buttons[0]
+
+    def labels_too_wide(self, width: int, columns: int, gap: int) -> bool:
+        """Would a button label have to shrink in a row of ``columns`` buttons?"""
+        ui = self.ui
+        room = (width - (columns - 1) * gap) // columns - 2 * ui.px(14)
+        font = ui.text.font(ui.type_size("body"), True)
+        return any(font.size(b.label)[0] > room for b in self.base_buttons)
 
     @property
     def summary(self) -> str:

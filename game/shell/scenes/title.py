@@ -26,6 +26,8 @@ class TitleScene(MenuScene):
             Button(_("Settings"), self.settings, name="settings"),
             Button(_("About this game"), self.about, name="about"),
         ]
+        if app.content.ask_your_team:
+            self.buttons.insert(1, Button(_("Questions for your care team"), self.care_card, name="care-card"))
         # Each other language, named in itself ("Español"), so a reader finds their own.
         for language in app.offered_languages:
             if language.code != app.language:
@@ -50,6 +52,9 @@ class TitleScene(MenuScene):
 
     def about(self) -> None:
         self.app.go("about")
+
+    def care_card(self) -> None:
+        self.app.go("care-card")
 
     def back(self) -> None:
         if self.app.kiosk:
