@@ -334,7 +334,10 @@ def play(options: Options) -> int:
         if app.kiosk:
             from game.core.stats import StatsStore
 
-            app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
+            app.stats = StatsStore(
+                statistics_path(options.settings, options.data_dir or default_data_dir()),
+                kiosk_name=options.settings.kiosk_name,
+            )
         try:
             app.run(lambda: stop.requested)
         finally:

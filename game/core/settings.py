@@ -38,6 +38,7 @@ class Settings:
     language: str = "en"  # the language the game starts in (a visitor may choose another)
     languages: tuple[str, ...] = ()  # languages offered, in order; empty: every one found
     statistics: str = ""  # where kiosk statistics go; empty: the data folder
+    kiosk_name: str = ""  # names this kiosk in the statistics, for one report of many kiosks
     # the player's comfort options (the settings screen); the clinic sets their defaults
     volume: int = DEFAULT_VOLUME  # percent
     sound: bool = True
