@@ -16,9 +16,13 @@ from game.core.stats import Statistics
 
 OVERALL = "All levels together"
 LABEL_CHARS = 60  # an SVG label does not wrap
+OVERALL_CLASS = ' class="overall"'
 
 LEARNING_CSS = """
 .warning { font-weight: 600; color: #8a2c0d; }
+.sentence { display: block; font-size: .85rem; line-height: 1.35; color: #4a4a4a; margin-top: .2rem; }
+tr.overall td { font-weight: 700; border-top: 2px solid #14394f; }
+tr.overall .sentence { font-weight: 400; }
 .verdict { font-size: 1.15rem; font-weight: 600; color: #14394f; }
 .chart .level { font: 600 19px "Segoe UI", Arial, "DejaVu Sans", sans-serif; fill: #1c1c1c; }
 .chart .before { fill: #7b8f9c; }
@@ -52,11 +56,12 @@ def learning_section(stats: Statistics, content: Content | None) -> str:
         return f'<section aria-labelledby="learned">{heading}<p>{escape(intro)}</p><p>{escape(note)}</p></section>'
     overall = rows[-1][1]
     table_rows = "\n".join(
-        f'<tr><td>{escape(name)}<br><span class="small">{escape(plain_sentence(pairs))}</span></td>'
+        f"<tr{OVERALL_CLASS if i == len(rows) - 1 else ''}><td>{escape(name)} "
+        f'<span class="sentence">{escape(plain_sentence(pairs))}</span></td>'
         f'<td class="num">{pairs.total:,}</td><td class="num">{_pct(pairs.percent_before())}</td>'
         f'<td class="num">{_pct(pairs.percent_after())}</td><td class="num">{_gain(pairs)}</td>'
         f'<td class="num">{_p_text(pairs)}</td></tr>'
-        for name, pairs in rows
+        for i, (name, pairs) in enumerate(rows)
     )
     table = (
         '<table><thead><tr><th scope="col">Level</th><th scope="col" class="num">Pairs</th>'
