@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.learning import PairCounts, mcnemar_exact_p, normalized_gain, plain_sentence
+from game.core.learning import PairCounts, Pairing, mcnemar_exact_p, normalized_gain, plain_sentence
 from game.core.stats import DayCounts, LevelCounts, QuestionCounts, Statistics, StatsStore, merge
 
 
@@ -151,3 +151,13 @@ def test_damaged_pairs_are_refused() -> None:
     }
     with pytest.raises(ValueError, match="right_right"):
         Statistics.from_json(data)
+
+
+def test_pairing_gives_each_pair_once_and_forgets_it() -> None:
+    pairing = Pairing()
+    assert pairing.answered("q1", True) is None  # no before answer: no pair (e.g. Skip)
+    pairing.guessed("q1", False)
+    assert len(pairing) == 1
+    assert pairing.answered("q2", True) is None
+    assert pairing.answered("q1", True) == (False, True)
+    assert pairing.answered("q1", True) is None and len(pairing) == 0

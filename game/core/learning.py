@@ -124,3 +124,26 @@ def plain_sentence(pairs: PairCounts) -> str:
     else:
         verdict = "A change like this could well be chance."
     return f"{said} {verdict}"
+
+
+class Pairing:
+    """One level play's before answers, in memory only, until its quiz answers them again.
+
+    ``guessed`` keeps whether the "What do you think?" answer was right; ``answered``
+    returns the pair (before, after) the first time the same question is answered in the
+    quiz, and forgets it, so a pair is counted once. Nothing here is ever written: when the
+    level ends (or the visitor leaves) the object is dropped with what it holds.
+    """
+
+    def __init__(self) -> None:
+        self._before: dict[str, bool] = {}
+
+    def guessed(self, question_id: str, right: bool) -> None:
+        self._before[question_id] = right
+
+    def answered(self, question_id: str, right: bool) -> tuple[bool, bool] | None:
+        before = self._before.pop(question_id, None)
+        return None if before is None else (before, right)
+
+    def __len__(self) -> int:
+        return len(self._before)
