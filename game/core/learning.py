@@ -7,13 +7,18 @@ totals are ever kept, never who gave them.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import comb
+
+from game.core.quiz import AskedQuestion
 
 # Fewer pairs that changed (right to wrong plus wrong to right) than this, and the
 # report says "too few visits to tell yet" instead of a p-value.
 MIN_CHANGED_PAIRS = 10
 PAIR_KEYS = ("right_right", "right_wrong", "wrong_right", "wrong_wrong")
+BEFORE_KINDS = ("choice", "truefalse")  # a guess is one tap; order and match are not guesses
 
 
 @dataclass
@@ -147,3 +152,23 @@ class Pairing:
 
     def __len__(self) -> int:
         return len(self._before)
+
+
+def before_question(steps: Sequence[object]) -> AskedQuestion | None:
+    """The level's "What do you think?" question: one the quiz of this play will ask (a
+    choice or true/false), its options reshuffled so the quiz does not show the same order.
+
+    Chosen and shuffled by a generator seeded from this play's questions, not the game's
+    own, so turning it on or off changes nothing else a seeded play does.
+    """
+    asked = [s for s in steps if isinstance(s, AskedQuestion) and s.question.kind in BEFORE_KINDS]
+    if not asked:
+        return None
+    rng = random.Random("|".join(a.question.id + ":" + ",".join(a.options) for a in asked))
+    chosen = rng.choice(asked)
+    if chosen.question.kind == "truefalse" or len(chosen.options) < 2:
+        return chosen  # True, False: a fixed order people expect
+    options = list(chosen.options)
+    while tuple(options) == chosen.options:
+        rng.shuffle(options)
+    return AskedQuestion(chosen.question, tuple(options))

@@ -39,6 +39,7 @@ class Settings:
     languages: tuple[str, ...] = ()  # languages offered, in order; empty: every one found
     statistics: str = ""  # where kiosk statistics go; empty: the data folder
     kiosk_name: str = ""  # names this kiosk in the statistics, for one report of many kiosks
+    before_after: bool = True  # each level opens with a "What do you think?" question
     # the player's comfort options (the settings screen); the clinic sets their defaults
     volume: int = DEFAULT_VOLUME  # percent
     sound: bool = True

@@ -187,7 +187,7 @@ class _SettingsReader:
 
     def value(self, key: str, node: yaml.Node) -> object | None:
         r = self.r
-        if key in ("kiosk", "sound", "read_aloud", "reduced_motion"):
+        if key in ("kiosk", "sound", "read_aloud", "reduced_motion", "before_after"):
             return r.boolean(node, key)
         if key == "idle_timeout":
             return r.integer(node, "idle_timeout (seconds)", *IDLE_TIMEOUT_RANGE)
