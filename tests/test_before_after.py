@@ -89,3 +89,18 @@ def test_the_setting_turns_it_off(shipped_content: Content, make_app) -> None:  
     app = make_app(shipped_content, before_after=False)
     LevelPlay(app, shipped_content.levels[0]).begin()
     assert app.top.name == "lesson"
+
+
+def test_the_settings_screen_turns_it_off(shipped_content: Content, make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.shell.scenes.settings import SettingsScene
+
+    app = make_app(shipped_content, before_after=True)
+    app.home()
+    app.push(SettingsScene(app))
+    app.frame([], 0.1)
+    row = app.top.find("guess-first")
+    assert row.value == "On"
+    row.on_press()
+    assert app.settings.before_after is False and app.top.find("guess-first").value == "Off"
+    LevelPlay(app, shipped_content.levels[0]).begin()
+    assert app.top.name == "lesson"

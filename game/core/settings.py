@@ -66,6 +66,7 @@ PLAYER_FIELDS = (
     "mode",
     "timer",
     "language",
+    "before_after",
 )
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, es, fr, pt_BR: a catalog folder's name
 
@@ -73,7 +74,7 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, es, fr, pt_BR: a 
 def valid_player_value(name: str, value: Any) -> bool:
     if name == "language":
         return isinstance(value, str) and LANGUAGE_CODE.match(value) is not None
-    if name in ("sound", "read_aloud", "reduced_motion"):
+    if name in ("sound", "read_aloud", "reduced_motion", "before_after"):
         return isinstance(value, bool)
     if isinstance(value, bool) or name in ("theme", "mode"):
         return {"theme": value in THEMES, "mode": value in MODES}.get(name, False)
