@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--bench", action="store_true", help="measure drawing time, start-up, memory and idle CPU (no window) and exit"
     )
     p.add_argument("--frames", type=int, default=600, metavar="N", help="frames per screen for --bench (default 600)")
+    p.add_argument(
+        "--demo-stats", metavar="FILE", help="write a statistics file as if visitors had played (see --visits) and exit"
+    )
+    p.add_argument("--visits", type=int, default=100, metavar="N", help="visitors for --demo-stats (default 100)")
     p.add_argument("--language", metavar="CODE", help="play in this language, e.g. en or es (see README, Languages)")
     return p
 
@@ -88,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_settings(Path(args.check_settings), Path(args.content))
     if args.check is not None:
         return check(Path(args.check), Path(args.settings) if args.settings else None)
+    if args.demo_stats is not None:
+        return demo_stats(Path(args.demo_stats), Path(args.content), args.visits, args.seed or 0)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     setup_logging(data_dir)
     settings_path = Path(args.settings) if args.settings else None
@@ -238,6 +244,21 @@ def reload_content(path: Path, data_dir: Path) -> Content | str:
     return content
 
 
+def demo_stats(out: Path, content_path: Path, visits: int, seed: int) -> int:
+    """``--demo-stats FILE``: simulated visitors play the real game headless; their counts go to FILE."""
+    from game.demo import write_demo_stats
+
+    content = load_or_report(content_path, "no statistics were written")
+    if content is None:
+        return EXIT_BAD_FILE
+    if not 1 <= visits <= 100_000:
+        print("--visits: give 1 to 100000 visitors", file=sys.stderr)
+        return EXIT_BAD_FILE
+    stats = write_demo_stats(out, content, visits, seed)
+    print(f"wrote the statistics of {stats.stats.sessions} simulated visits to {out.resolve()}")
+    return 0
+
+
 def check(path: Path, settings_path: Path | None = None) -> int:
     """``--check [FILE] [--settings FILE]``: the content file, and the settings file if given."""
     from game.core.settings_file import looks_like_settings, top_level_keys
@@ -334,7 +355,10 @@ def play(options: Options) -> int:
         if app.kiosk:
             from game.core.stats import StatsStore
 
-            app.stats = StatsStore(statistics_path(options.settings, options.data_dir or default_data_dir()))
+            app.stats = StatsStore(
+                statistics_path(options.settings, options.data_dir or default_data_dir()),
+                kiosk_name=options.settings.kiosk_name,
+            )
         try:
             app.run(lambda: stop.requested)
         finally:

@@ -22,6 +22,8 @@ from game.core.stats import WRONG_ORDER, WRONG_PAIRS, QuestionCounts, Statistics
 from game.core.storage import default_data_dir, write_atomically
 from game.handout import CSS as HANDOUT_CSS
 from game.handout import render_handouts
+from game.report_learning import LEARNING_CSS, learning_section
+from game.report_sources import Sources, gather, with_kiosk_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "questions.yaml"
 DEFAULT_OUT = Path("report.html")
@@ -37,19 +39,29 @@ class StatisticsUnavailable(Exception):
 
 
 def write_report(
-    stats_path: Path,
+    stats_path: Path | Sequence[Path],
     out: Path,
     content: Content | None,
     now: dt.datetime | None = None,
+    csv_out: Path | None = None,
     languages: Iterable[Language] | None = None,
-) -> None:
-    """Write the HTML report for ``stats_path`` to ``out`` (atomically).
+) -> Sources:
+    """Write the HTML report for the statistics in ``stats_path`` to ``out`` (atomically).
 
-    ``content`` supplies question prompts and level titles; without it ids are shown.
-    ``languages`` (default: English alone) give the care-team card handout its pages.
-    Raises StatisticsUnavailable for a missing or unreadable statistics file, and
-    OSError when ``out`` cannot be written.
+    ``stats_path`` is one file, or several files and folders: those are merged, and a
+    file that does not read is skipped and listed in the report. ``content`` supplies
+    question prompts and level titles; without it ids are shown. ``csv_out`` also gets
+    one row per question. ``languages`` (default: English alone) give the care-team card
+    handout its pages. Raises StatisticsUnavailable when no statistics read at all
+    (for one file: why), and OSError when ``out`` cannot be written.
     """
+    if not isinstance(stats_path, Path):
+        sources = gather(stats_path)
+        if not sources.read:
+            why = "; ".join(f"{path}: {problem}" for path, problem in sources.skipped)
+            raise StatisticsUnavailable(why or "no statistics files were found there")
+        _write(sources, out, content, now, csv_out, languages)
+        return sources
     try:
         stats = read_statistics(stats_path)
     except FileNotFoundError:
@@ -62,19 +74,49 @@ def write_report(
         raise StatisticsUnavailable(f"{stats_path}: cannot read the file ({exc.strerror})") from None
     except (ValueError, RecursionError) as exc:
         raise StatisticsUnavailable(f"{stats_path}: this is not a readable statistics file ({exc})") from None
-    write_atomically(out, render_report(stats, content, now or dt.datetime.now(), languages))
+    sources = Sources(with_kiosk_names(stats, stats_path), [stats_path])
+    _write(sources, out, content, now, csv_out, languages)
+    return sources
+
+
+def _write(
+    sources: Sources,
+    out: Path,
+    content: Content | None,
+    now: dt.datetime | None,
+    csv_out: Path | None,
+    languages: Iterable[Language] | None,
+) -> None:
+    page = render_report(sources.stats, content, now or dt.datetime.now(), languages, sources)
+    write_atomically(out, page)
+    if csv_out is not None:
+        from game.report_csv import csv_text
+
+        write_atomically(csv_out, "\ufeff" + csv_text(sources.stats, content))  # the mark tells Excel it is UTF-8
 
 
 def render_report(
-    stats: Statistics, content: Content | None, now: dt.datetime, languages: Iterable[Language] | None = None
+    stats: Statistics,
+    content: Content | None,
+    now: dt.datetime,
+    languages: Iterable[Language] | None = None,
+    sources: Sources | None = None,
 ) -> str:
-    """The whole page as text, ending with the care-team card's handout, a printed page per language."""
-    sections = [_totals(stats), _missed(stats, content), _levels(stats, content), _days(stats)]
+    """The whole page as text, ending with the care-team card's handout, a printed page per
+    language; ``sources`` adds the kiosks and the files read and skipped."""
+    sections = [
+        _totals(stats),
+        _kiosks(stats, sources),
+        learning_section(stats, content),
+        _missed(stats, content),
+        _levels(stats, content),
+        _days(stats),
+    ]
     period = _period(stats)
     if languages is None:
         languages = english_only(content).values() if content is not None else ()
     return _PAGE.format(
-        css=_CSS + HANDOUT_CSS,
+        css=_CSS + LEARNING_CSS + HANDOUT_CSS,
         handouts=render_handouts(languages),
         period=escape(period),
         generated=escape(now.strftime("%d %B %Y, %H:%M")),
@@ -95,19 +137,29 @@ def main_report(argv: Sequence[str] | None = None) -> int:
         except FileProblems as problems:
             print(problems, file=sys.stderr)
             return EXIT_BAD_FILE
-    stats_path = Path(args.stats) if args.stats else statistics_path(settings, data_dir)
+    stats_paths: Path | list[Path] = statistics_path(settings, data_dir)
+    if args.stats:  # one file keeps today's behaviour; several files or a folder are merged
+        named = [Path(p) for p in args.stats]
+        stats_paths = named[0] if len(named) == 1 and not named[0].is_dir() else named
     content = _content_or_none(Path(args.content))
     languages = load_languages(Path(args.content), content)[0].values() if content is not None else None
     out = Path(args.out)
+    csv_out = Path(args.csv) if args.csv else None
     try:
-        write_report(stats_path, out, content, languages=languages)
+        sources = write_report(stats_paths, out, content, csv_out=csv_out, languages=languages)
     except StatisticsUnavailable as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_FILE
     except OSError as exc:
-        print(f"{out}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        print(f"{exc.filename or out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_BAD_FILE
+    for path, problem in sources.skipped:
+        print(f"skipped {path}: {problem}", file=sys.stderr)
+    if len(sources.read) > 1:
+        print(f"merged {len(sources.read)} statistics files")
     print(f"wrote the staff report to {out.resolve()}")
+    if csv_out is not None:
+        print(f"wrote one row per question to {csv_out.resolve()}")
     return 0
 
 
@@ -117,7 +169,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(DEFAULT_OUT), metavar="FILE", help="where to write it (default report.html)")
     p.add_argument("--data-dir", metavar="DIR", help="the data folder the kiosk uses (default: your user data folder)")
     p.add_argument("--settings", metavar="FILE", help="the kiosk's settings file, if it names a statistics folder")
-    p.add_argument("--stats", metavar="FILE", help="read this statistics file instead")
+    p.add_argument(
+        "--stats",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="read these statistics files instead; a folder means every .json file in it; several are merged",
+    )
+    p.add_argument("--csv", metavar="FILE", help="also write one row per question to FILE, for a spreadsheet")
     p.add_argument(
         "--content", default=str(DEFAULT_CONTENT), metavar="FILE", help="content for question and level names"
     )
@@ -158,6 +216,35 @@ def _totals(stats: Statistics) -> str:
         for label, number, note in cards
     )
     return f'<section aria-labelledby="totals"><h2 id="totals">In total</h2><div class="cards">{items}</div></section>'
+
+
+def _kiosks(stats: Statistics, sources: Sources | None) -> str:
+    """Visits per kiosk beside the totals, and which files were read and skipped."""
+    if sources is None or (len(sources.read) <= 1 and not sources.skipped and len(stats.kiosks) <= 1):
+        return ""  # one kiosk: the totals say it all
+    heading = '<h2 id="kiosks">Kiosks</h2>'
+    total = sum(stats.kiosks.values())
+    rows = "\n".join(
+        f'<tr><td>{escape(name)}</td><td class="num">{visits:,}</td><td class="num">{_percent(visits, total)}</td></tr>'
+        for name, visits in sorted(stats.kiosks.items(), key=lambda item: (-item[1], item[0]))
+    )
+    table = (
+        '<table><thead><tr><th scope="col">Kiosk</th><th scope="col" class="num">Visits</th>'
+        '<th scope="col" class="num">Share</th></tr></thead><tbody>'
+        + rows
+        + f'<tr><th scope="row">All kiosks</th><td class="num">{total:,}</td><td class="num">'
+        f"{'100 %' if total else '–'}</td></tr></tbody></table>"
+    )
+    files = "".join(f"<li>{escape(str(path))}</li>" for path in sources.read)
+    parts = [heading, table, f"<p>Made from {len(sources.read)} statistics files, added together:</p><ul>{files}</ul>"]
+    if sources.skipped:
+        skipped = "".join(f"<li>{escape(str(path))}: {escape(problem)}</li>" for path, problem in sources.skipped)
+        many = len(sources.skipped) != 1
+        parts.append(
+            f'<p class="warning">{len(sources.skipped)} file{"s" if many else ""} could not be used and '
+            f"{'are' if many else 'is'} left out of every number:</p><ul>{skipped}</ul>"
+        )
+    return f'<section aria-labelledby="kiosks">{"".join(parts)}</section>'
 
 
 def most_missed(stats: Statistics, limit: int = CHART_ROWS) -> list[tuple[str, QuestionCounts]]:

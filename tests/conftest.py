@@ -83,6 +83,9 @@ def make_app(tmp_path):  # type: ignore[no-untyped-def]
     from game.shell.app import App, Options
 
     def make(content, size=(1280, 720), data_dir=tmp_path, seed=1, speaker_factory=None, translations=None, **fields):  # type: ignore[no-untyped-def]
+        # Levels open with the lesson, as they did before the "What do you think?" question;
+        # tests/test_before_after.py and the capture tour turn that question on.
+        fields.setdefault("before_after", False)
         settings = dataclasses.replace(Settings(), **fields)
         options = Options(
             content=content, data_dir=data_dir, settings=settings, size=size, seed=seed, languages=translations or {}

@@ -179,3 +179,19 @@ def test_known_levels_give_no_problems(tmp_path: Path) -> None:
 def test_a_missing_file_says_so(tmp_path: Path) -> None:
     messages = problems_of(tmp_path / "nope.yaml")
     assert messages == [f"{display_path(tmp_path / 'nope.yaml')}: file not found"]
+
+
+def test_kiosk_name_is_read_and_checked(tmp_path: Path) -> None:
+    assert load_settings(write(tmp_path, 'kiosk_name: "Oncology  2nd floor"\n')).kiosk_name == "Oncology 2nd floor"
+    assert load_settings(write(tmp_path, 'kiosk_name: ""\n')).kiosk_name == ""
+    messages = problems_of(write(tmp_path, "volume: 10\nkiosk_name: " + "x" * 41 + "\n"))
+    assert any(":2: kiosk_name" in m and "at most 40" in m for m in messages), messages
+    messages = problems_of(write(tmp_path, "kiosk_name: [a, b]\n"))
+    assert any(":1: kiosk_name" in m for m in messages), messages
+
+
+def test_before_after_is_a_switch(tmp_path: Path) -> None:
+    assert load_settings(write(tmp_path, "kiosk: true\n")).before_after is True
+    assert load_settings(write(tmp_path, "before_after: false\n")).before_after is False
+    messages = problems_of(write(tmp_path, "before_after: off\n"))
+    assert any(":1: before_after should be true or false" in m for m in messages), messages

@@ -175,6 +175,13 @@ class Life:
                     d.press(app.top.find("resume"))
                     self.log["paused"] += 1
                 d.answer(scene, scene.asked, self.rng.random() < 0.7)  # type: ignore[attr-defined]
+            elif scene.name == "guess":  # "What do you think?": a guess, or Skip, then on
+                if any(b.name == "next" for b in scene.buttons):
+                    d.press(scene.find("next"))
+                elif self.rng.random() < 0.1:
+                    d.press(scene.find("skip"))
+                else:
+                    d.answer(scene, scene.asked, self.rng.random() < 0.5)  # type: ignore[attr-defined]
             elif scene.name == "still-there":
                 d.press(scene.find("still-here"))
             else:

@@ -159,11 +159,24 @@ def test_the_file_holds_only_totals(path: Path, clock: FakeClock) -> None:
     store.level_finished("car-t", 100)
     store.flush()
     data = json.loads(path.read_text())
-    assert set(data) == {"format", "schema", "questions", "levels", "days", "languages"}
+    assert set(data) == {"format", "schema", "questions", "levels", "days", "languages", "kiosks", "kiosk_name"}
     assert data["questions"] == {
-        "c-1": {"shown": 1, "answered": 1, "right_first_time": 0, "wrong": {"Your eyesight": 1}}
+        "c-1": {
+            "shown": 1,
+            "answered": 1,
+            "right_first_time": 0,
+            "wrong": {"Your eyesight": 1},
+            "pairs": {"right_right": 0, "right_wrong": 0, "wrong_right": 0, "wrong_wrong": 0},
+        }
     }
-    assert data["levels"] == {"car-t": {"started": 1, "finished": 1, "total_score": 100}}
+    assert data["levels"] == {
+        "car-t": {
+            "started": 1,
+            "finished": 1,
+            "total_score": 100,
+            "pairs": {"right_right": 0, "right_wrong": 0, "wrong_right": 0, "wrong_wrong": 0},
+        }
+    }
     assert data["days"] == {local_date(NOON): {"sessions": 1, "seconds": 0}}
 
 
@@ -326,7 +339,7 @@ DAMAGED = {
     "not-json": b"{ this is not json",
     "a-list": b"[1, 2, 3]",
     "other-format": b'{"schema": 1, "levels": {}}',
-    "future-schema": b'{"format": "immunoquest-statistics", "schema": 2, "questions": {}, "levels": {}, "days": {}}',
+    "future-schema": b'{"format": "immunoquest-statistics", "schema": 3, "questions": {}, "levels": {}, "days": {}}',
     "negative-count": (
         b'{"format": "immunoquest-statistics", "schema": 1, "questions": {}, '
         b'"levels": {"car-t": {"started": -1, "finished": 0, "total_score": 0}}, "days": {}}'

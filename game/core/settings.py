@@ -38,6 +38,8 @@ class Settings:
     language: str = "en"  # the language the game starts in (a visitor may choose another)
     languages: tuple[str, ...] = ()  # languages offered, in order; empty: every one found
     statistics: str = ""  # where kiosk statistics go; empty: the data folder
+    kiosk_name: str = ""  # names this kiosk in the statistics, for one report of many kiosks
+    before_after: bool = True  # each level opens with a "What do you think?" question
     # the player's comfort options (the settings screen); the clinic sets their defaults
     volume: int = DEFAULT_VOLUME  # percent
     sound: bool = True
@@ -64,6 +66,7 @@ PLAYER_FIELDS = (
     "mode",
     "timer",
     "language",
+    "before_after",
 )
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, es, fr, pt_BR: a catalog folder's name
 
@@ -71,7 +74,7 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # en, es, fr, pt_BR: a 
 def valid_player_value(name: str, value: Any) -> bool:
     if name == "language":
         return isinstance(value, str) and LANGUAGE_CODE.match(value) is not None
-    if name in ("sound", "read_aloud", "reduced_motion"):
+    if name in ("sound", "read_aloud", "reduced_motion", "before_after"):
         return isinstance(value, bool)
     if isinstance(value, bool) or name in ("theme", "mode"):
         return {"theme": value in THEMES, "mode": value in MODES}.get(name, False)

@@ -26,6 +26,7 @@ FIELDS = tuple(f.name for f in dataclasses.fields(Settings))
 IDLE_TIMEOUT_RANGE = (15, 3600)  # seconds; under 15 the overlay would interrupt people still reading
 COUNTDOWN_RANGE = (20, 300)  # seconds; at least 20 so a slow reader can still answer "I'm still here"
 PIN_DIGITS = (4, 8)
+KIOSK_NAME_CHARS = 40  # fits a column of the staff report
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -186,7 +187,7 @@ class _SettingsReader:
 
     def value(self, key: str, node: yaml.Node) -> object | None:
         r = self.r
-        if key in ("kiosk", "sound", "read_aloud", "reduced_motion"):
+        if key in ("kiosk", "sound", "read_aloud", "reduced_motion", "before_after"):
             return r.boolean(node, key)
         if key == "idle_timeout":
             return r.integer(node, "idle_timeout (seconds)", *IDLE_TIMEOUT_RANGE)
@@ -204,6 +205,8 @@ class _SettingsReader:
             return self.languages(node)
         if key == "statistics":
             return self.folder_path(node)
+        if key == "kiosk_name":
+            return self.kiosk_name(node)
         if key == "text_size":
             return self.text_size(node)
         if key == "theme":
@@ -306,6 +309,15 @@ class _SettingsReader:
             self.r.problem(node, f"statistics should name a folder, but {folder} is a file")
             return None
         return str(folder)
+
+    def kiosk_name(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR and not node.value.strip():
+            return ""  # written out as "": unnamed, as when the key is left out
+        name = self.r.text(node, 'kiosk_name (a short name, like "Oncology 2nd floor")', KIOSK_NAME_CHARS)
+        if name is not None and not name.isprintable():
+            self.r.problem(node, "kiosk_name: use letters, digits and spaces only (no control characters)")
+            return None
+        return name
 
     def text_size(self, node: yaml.Node) -> int | None:
         sizes = ", ".join(str(s) for s in TEXT_SIZES)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.content import Question
+from game.core.learning import PAIR_KEYS, PairCounts
 from game.core.quiz import Response
 from game.core.settings import Settings
 from game.core.storage import BackgroundWriter, json_text, move_aside, write_json_atomically
@@ -25,7 +26,8 @@ from game.core.storage import BackgroundWriter, json_text, move_aside, write_jso
 log = logging.getLogger(__name__)
 
 FILE_NAME = "statistics.json"
-SCHEMA = 1
+SCHEMA = 2  # 2 added before/after pairs and kiosk names; files of schema 1 still read
+SCHEMAS_READ = (1, 2)
 FORMAT = "immunoquest-statistics"
 SAVE_EVERY = 5.0  # seconds: often enough to lose little in a power cut, rarely enough to spare an SD card
 MAX_SESSION_SECONDS = 4 * 3600  # a longer "session" is a clock jump or a kiosk left mid-game
@@ -66,6 +68,7 @@ class QuestionCounts:
     answered: int = 0  # first answers only: one per visitor session
     right_first_time: int = 0
     wrong: dict[str, int] = field(default_factory=dict)  # wrong option (or label) -> times chosen
+    pairs: PairCounts = field(default_factory=PairCounts)  # before/after the lesson
 
     @property
     def missed(self) -> int:
@@ -87,6 +90,7 @@ class LevelCounts:
     started: int = 0
     finished: int = 0
     total_score: int = 0
+    pairs: PairCounts = field(default_factory=PairCounts)  # before/after, all its questions
 
     @property
     def average_score(self) -> float | None:
@@ -107,6 +111,8 @@ class Statistics:
     levels: dict[str, LevelCounts] = field(default_factory=dict)
     days: dict[str, DayCounts] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)  # visits by the language they ended in
+    kiosks: dict[str, int] = field(default_factory=dict)  # visits by kiosk name ("" unnamed)
+    kiosk_name: str = ""  # the name in this kiosk's settings; merged files of several kiosks: ""
 
     @property
     def sessions(self) -> int:
@@ -133,16 +139,24 @@ class Statistics:
                     "shown": q.shown,
                     "answered": q.answered,
                     "right_first_time": q.right_first_time,
-                    "wrong": q.wrong,
+                    "wrong": dict(sorted(q.wrong.items())),
+                    "pairs": q.pairs.to_json(),
                 }
                 for qid, q in sorted(self.questions.items())
             },
             "levels": {
-                lid: {"started": v.started, "finished": v.finished, "total_score": v.total_score}
+                lid: {
+                    "started": v.started,
+                    "finished": v.finished,
+                    "total_score": v.total_score,
+                    "pairs": v.pairs.to_json(),
+                }
                 for lid, v in sorted(self.levels.items())
             },
             "days": {day: {"sessions": d.sessions, "seconds": d.seconds} for day, d in sorted(self.days.items())},
             "languages": dict(sorted(self.languages.items())),
+            "kiosks": dict(sorted(self.kiosks.items())),
+            "kiosk_name": self.kiosk_name,
         }
 
     @classmethod
@@ -150,8 +164,8 @@ class Statistics:
         """Parse what ``to_json`` wrote; raises ValueError for anything else."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("not an ImmunoQuest statistics file")
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"statistics schema {data.get('schema')!r} is not {SCHEMA}")
+        if data.get("schema") not in SCHEMAS_READ:
+            raise ValueError(f"statistics schema {data.get('schema')!r} is not one of {SCHEMAS_READ}")
         stats = cls()
         for qid, entry in _table(data, "questions").items():
             wrong = _mapping(entry.get("wrong"), f"question {qid}: wrong")
@@ -160,10 +174,14 @@ class Statistics:
                 _count(entry, "answered"),
                 _count(entry, "right_first_time"),
                 {str(label): _count(wrong, label) for label in wrong},
+                _pairs(entry, f"question {qid}"),
             )
         for lid, entry in _table(data, "levels").items():
             stats.levels[lid] = LevelCounts(
-                _count(entry, "started"), _count(entry, "finished"), _count(entry, "total_score")
+                _count(entry, "started"),
+                _count(entry, "finished"),
+                _count(entry, "total_score"),
+                _pairs(entry, f"level {lid}"),
             )
         for day, entry in _table(data, "days").items():
             if not _is_date(day):
@@ -171,7 +189,51 @@ class Statistics:
             stats.days[day] = DayCounts(_count(entry, "sessions"), _count(entry, "seconds"))
         languages = _mapping(data.get("languages", {}), "languages")  # absent in files from before it
         stats.languages = {str(code): _count(languages, code) for code in languages}
+        kiosks = _mapping(data.get("kiosks", {}), "kiosks")  # absent before schema 2
+        stats.kiosks = {str(name): _count(kiosks, name) for name in kiosks}
+        name = data.get("kiosk_name", "")
+        if not isinstance(name, str):
+            raise ValueError("kiosk_name should be text")
+        stats.kiosk_name = name
         return stats
+
+
+def merge(a: Statistics, b: Statistics) -> Statistics:
+    """The statistics of two files (or kiosks) together: every count is the sum.
+
+    Exact, and the order does not matter: merge(a, merge(b, c)) == merge(merge(a, b), c)
+    and merge(a, b) == merge(b, a). Wrong answers are summed label by label with no cap,
+    so nothing is lost. The kiosk name stays only when both sides share it.
+    """
+    out = Statistics()
+    for qid in sorted(a.questions.keys() | b.questions.keys()):
+        qa, qb = a.questions.get(qid, QuestionCounts()), b.questions.get(qid, QuestionCounts())
+        out.questions[qid] = QuestionCounts(
+            qa.shown + qb.shown,
+            qa.answered + qb.answered,
+            qa.right_first_time + qb.right_first_time,
+            _sum_maps(qa.wrong, qb.wrong),
+            qa.pairs.plus(qb.pairs),
+        )
+    for lid in sorted(a.levels.keys() | b.levels.keys()):
+        la, lb = a.levels.get(lid, LevelCounts()), b.levels.get(lid, LevelCounts())
+        out.levels[lid] = LevelCounts(
+            la.started + lb.started,
+            la.finished + lb.finished,
+            la.total_score + lb.total_score,
+            la.pairs.plus(lb.pairs),
+        )
+    for day in sorted(a.days.keys() | b.days.keys()):
+        da, db = a.days.get(day, DayCounts()), b.days.get(day, DayCounts())
+        out.days[day] = DayCounts(da.sessions + db.sessions, da.seconds + db.seconds)
+    out.languages = _sum_maps(a.languages, b.languages)
+    out.kiosks = _sum_maps(a.kiosks, b.kiosks)
+    out.kiosk_name = a.kiosk_name if a.kiosk_name == b.kiosk_name else ""
+    return out
+
+
+def _sum_maps(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {key: a.get(key, 0) + b.get(key, 0) for key in sorted(a.keys() | b.keys())}
 
 
 def read_statistics(path: Path) -> Statistics:
@@ -196,6 +258,7 @@ class StatsStore:
         path: Path | None,
         clock: Callable[[], float] = time.time,
         save_every: float = SAVE_EVERY,
+        kiosk_name: str = "",
     ) -> None:
         self.path = path
         self._clock = clock
@@ -209,6 +272,7 @@ class StatsStore:
         # of the session, never written. It is what makes "right first time" mean first time.
         self._answered_now: set[str] = set()
         self.stats = self._load() if path is not None else Statistics()
+        self.kiosk_name = self.stats.kiosk_name = kiosk_name
         # Saves made during play are written by a worker thread (the frame loop only
         # turns the counters into text); the last save on exit is written at once.
         self._writer: BackgroundWriter | None = None
@@ -233,6 +297,13 @@ class StatsStore:
             if label not in counts.wrong and len(counts.wrong) >= MAX_WRONG_LABELS:
                 label = OTHER_LABEL
             counts.wrong[label] = counts.wrong.get(label, 0) + 1
+        self._dirty = True
+
+    def before_after(self, question_id: str, level_id: str, before_right: bool, after_right: bool) -> None:
+        """Count one before/after pair: the visitor answered ``question_id`` before its
+        lesson and again in the level's quiz. Only the four totals are kept."""
+        self._question(question_id).pairs.add(before_right, after_right)
+        self.stats.levels.setdefault(level_id, LevelCounts()).pairs.add(before_right, after_right)
         self._dirty = True
 
     def level_started(self, level_id: str) -> None:
@@ -268,6 +339,7 @@ class StatsStore:
         day.sessions += 1
         day.seconds += round(seconds)
         self.stats.languages[self._session_language] = self.stats.languages.get(self._session_language, 0) + 1
+        self.stats.kiosks[self.kiosk_name] = self.stats.kiosks.get(self.kiosk_name, 0) + 1
         self._dirty = True
 
     @property
@@ -362,6 +434,14 @@ def _table(data: dict[str, object], key: str) -> dict[str, dict[str, object]]:
     for name, entry in table.items():
         _mapping(entry, f"{key}: {name}")
     return table  # type: ignore[return-value]
+
+
+def _pairs(entry: dict[str, object], what: str) -> PairCounts:
+    """The four before/after counts of a question or level; all zero in a schema 1 file."""
+    if "pairs" not in entry:
+        return PairCounts()
+    pairs = _mapping(entry["pairs"], f"{what}: pairs")
+    return PairCounts(*(_count(pairs, key) for key in PAIR_KEYS))
 
 
 def _mapping(value: object, what: str) -> dict[str, object]:

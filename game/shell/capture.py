@@ -213,7 +213,12 @@ class Tour:
             if app.top.name == "results":
                 break
             step = play.session.current
-            if app.top.name == "lesson":
+            if app.top.name == "guess":  # the level's "What do you think?" question
+                self.shot_once("guess")
+                self.press("option-1")
+                self.shot_once("guess-answered")
+                self.press("next")
+            elif app.top.name == "lesson":
                 lessons += 1
                 if lessons <= 2:
                     self.shot_once(f"lesson-{lessons}")

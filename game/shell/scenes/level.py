@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Lesson, Level
+from game.core.learning import Pairing, before_question
 from game.core.parallel import in_source_language
 from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scenes.feedback import FeedbackScene
+from game.shell.scenes.guess import GuessScene
 from game.shell.scenes.lesson import MIN_SCENE_PX, LessonScene
 from game.shell.scenes.pause import PauseScene
 from game.shell.scenes.question import QuestionScene
@@ -42,6 +44,7 @@ class LevelPlay:
         self.hands_on_done = False  # the hands-on moment happens once per play
         self._warming: Iterator[None] | None = None
         self._warmed_for: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
+        self.pairing = Pairing()  # before answers, in memory until the quiz asks again
 
     def warm_up(self, rect: pygame.Rect, cue: str, budget_s: float = WARM_UP_BUDGET_S) -> None:
         """Draw the scene's sprites ahead of need, a few milliseconds between frames
@@ -66,7 +69,15 @@ class LevelPlay:
 
     def begin(self) -> None:
         self.app.stats.level_started(self.level.id)
-        self.show_current()
+        guess = before_question(self.session.steps) if self.app.settings.before_after else None
+        if guess is not None and self.session.index == 0:
+            self.app.replace(GuessScene(self.app, self, guess))
+        else:
+            self.show_current()
+
+    def guessed(self, asked: AskedQuestion, response: Response) -> None:
+        """The before answer: kept in memory for its pair, never scored, never shown right or wrong."""
+        self.pairing.guessed(asked.question.id, asked.is_correct(response))
 
     def show_current(self) -> None:
         step = self.session.current
@@ -87,6 +98,9 @@ class LevelPlay:
         outcome = self.session.answer(response, bonus)
         source = next(iter(self.app.languages.values())).content  # English: the report's language
         self.app.stats.question_answered(*in_source_language(source, asked.question, response), outcome.correct)  # type: ignore[arg-type]
+        pair = self.pairing.answered(asked.question.id, outcome.correct)
+        if pair is not None:
+            self.app.stats.before_after(asked.question.id, self.level.id, *pair)
         self.app.sound("right" if outcome.correct else "miss")
         self.app.replace(FeedbackScene(self.app, self, asked, response, outcome))
 

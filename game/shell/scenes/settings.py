@@ -179,6 +179,8 @@ class SettingsScene(Scene):
                     lambda v: _("Challenge (timer, speed points)") if v == "challenge" else _("Relaxed (no timer)"),
                 ),
                 Option("timer", _("Timer"), "timer", TIMERS, seconds, self._challenge_only),
+                # The level's "What do you think?" question before its first lesson.
+                Option("guess-first", _("Guess first"), "before_after", (True, False), on_off),
                 # Each language named in itself; offered only where there is a choice.
                 Option(
                     "language",
