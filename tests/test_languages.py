@@ -394,10 +394,6 @@ def test_pseudo_wraps_lengthens_and_keeps_placeholders() -> None:
 
 # --- the shipped Spanish content (questions.es.yaml beside questions.yaml), when it is there ---
 
-SHIPPED_ES = SHIPPED.with_name(f"{SHIPPED.stem}.es{SHIPPED.suffix}")
-
-
-@pytest.mark.skipif(not SHIPPED_ES.exists(), reason="no questions.es.yaml beside the content file yet")
 @pytest.mark.parametrize("way", ["keyboard", "mouse", "touch"])
 def test_every_level_plays_in_spanish_with_read_aloud(way: str, make_app) -> None:  # type: ignore[no-untyped-def]
     from driver import Driver
