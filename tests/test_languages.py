@@ -394,6 +394,7 @@ def test_pseudo_wraps_lengthens_and_keeps_placeholders() -> None:
 
 # --- the shipped Spanish content (questions.es.yaml beside questions.yaml), when it is there ---
 
+
 @pytest.mark.parametrize("way", ["keyboard", "mouse", "touch"])
 def test_every_level_plays_in_spanish_with_read_aloud(way: str, make_app) -> None:  # type: ignore[no-untyped-def]
     from driver import Driver
