@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-Kind = Literal["choice", "truefalse", "order", "match"]
-KINDS: tuple[Kind, ...] = ("choice", "truefalse", "order", "match")
+from game.core.kinds import KINDS as KINDS
+from game.core.kinds import spec_of
+
+Kind = str  # a name in game.core.kinds.SPECS
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,7 @@ class Question:
     @property
     def correct_text(self) -> str:
         """The right answer in words, for feedback and the results screen."""
-        if self.kind == "choice":
-            return self.answer
-        if self.kind == "truefalse":
-            return "True" if self.truth else "False"
-        if self.kind == "order":
-            return "\n".join(f"{i}. {item}" for i, item in enumerate(self.items, 1))
-        return "\n".join(f"{left} – {right}" for left, right in self.pairs)
+        return spec_of(self.kind).correct_text(self)
 
 
 Step = Lesson | Question

@@ -230,25 +230,10 @@ class Tour:
         self.press("next")
 
     def answer(self, step: AskedQuestion, right: bool, picture_progress: bool) -> None:
-        q = step.question
-        if q.kind in ("choice", "truefalse"):
-            correct = q.answer if q.kind == "choice" else ("True" if q.truth else "False")
-            n = next(i for i, option in enumerate(step.options, 1) if (option == correct) == right)
-            self.press(f"option-{n}")
-        elif q.kind == "order":
-            items = list(q.items) if right else list(reversed(q.items))
-            for item in items:
-                self.press(f"option-{step.options.index(item) + 1}")
-                if picture_progress and item == items[1]:
-                    self.shot_once(f"question-{q.kind}-in-progress")
-            self.press("check")
-        else:
-            rights = [r for _, r in q.pairs]
-            if not right:
-                rights = rights[1:] + rights[:1]
-            for n in range(1, len(q.pairs) + 1):
-                self.press(f"left-{n}")
-                self.press(f"right-{step.options.index(rights[n - 1]) + 1}")
-                if picture_progress and n == 2:
-                    self.shot_once(f"question-{q.kind}-in-progress")
-            self.press("check")
+        from game.shell.kinds import answer_presses
+
+        presses = answer_presses(step, right)
+        for i, (name, _) in enumerate(presses):
+            self.press(name)
+            if picture_progress and len(presses) > 2 and i == (len(presses) - 1) // 2:
+                self.shot_once(f"question-{step.question.kind}-in-progress")

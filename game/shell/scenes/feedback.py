@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.quiz import AskedQuestion, Outcome, Response
+from game.shell.kinds import shell_of
 from game.shell.scenes.level_screen import LevelScreen
 from game.shell.ui import Button, draw_icon
 
@@ -56,10 +57,7 @@ class FeedbackScene(LevelScreen):
 
     @property
     def answer_lines(self) -> str:
-        q = self.asked.question
-        if q.kind == "truefalse":
-            return self.truth_label(q.truth)
-        return q.correct_text if q.kind == "choice" else "\n" + q.correct_text
+        return shell_of(self.asked.question.kind).answer_lines(self)
 
     @property
     def answer_text(self) -> str:
@@ -72,40 +70,14 @@ class FeedbackScene(LevelScreen):
             return ""
         if self.response is None:
             return self._("Time ran out. That is fine: here is the answer.")
-        kind = self.asked.question.kind
-        if kind in ("choice", "truefalse"):
-            shown = self.response if isinstance(self.response, str) else self.truth_label(bool(self.response))
-            return self._("You chose: {choice}", choice=shown)
-        lines = self._given_lines()
-        return self.chosen_summary + ("\n" + "\n".join(lines) if lines else "")
+        return shell_of(self.asked.question.kind).chosen_text(self)
 
     @property
     def chosen_summary(self) -> str:
-        """One line about an order or match miss, for screens with no room for the whole list."""
-        q = self.asked.question
-        if self.outcome.correct or self.response is None or q.kind not in ("order", "match"):
+        """One line about what the player gave, for screens with no room for the whole of it."""
+        if self.outcome.correct or self.response is None:
             return self.chosen_text
-        if q.kind == "order":
-            given = tuple(self.response) if isinstance(self.response, tuple) else ()
-            placed = sum(1 for mine, right in zip(given, q.items) if mine == right)
-            return self._("Your order: {placed} of {total} in the right place", placed=placed, total=len(q.items))
-        paired = dict(self._given_pairs())
-        matched = sum(1 for left, right in q.pairs if paired.get(left) == right)
-        return self._("Your pairs: {matched} of {total} right", matched=matched, total=len(q.pairs))
-
-    def _given_pairs(self) -> list[tuple[str, str]]:
-        """The player's pairs in the order the question lists its left items."""
-        given = (
-            dict(pair for pair in self.response if isinstance(pair, tuple)) if isinstance(self.response, tuple) else {}
-        )
-        return [(left, given[left]) for left in self.asked.lefts if left in given]
-
-    def _given_lines(self) -> list[str]:
-        if not isinstance(self.response, tuple):
-            return []
-        if self.asked.question.kind == "order":
-            return [f"{i}. {item}" for i, item in enumerate(self.response, 1)]
-        return [f"{left} – {right}" for left, right in self._given_pairs()]
+        return shell_of(self.asked.question.kind).chosen_summary(self)
 
     def layout(self) -> None:
         super().layout()
