@@ -29,7 +29,8 @@ class Question:
     - choice: ``choices`` and ``answer`` (the exact text of the right choice);
     - truefalse: ``truth``;
     - order: ``items`` in the correct order;
-    - match: ``pairs`` of (left, right).
+    - match: ``pairs`` of (left, right);
+    - spot: ``cue``, ``answer`` (the name of the target to tap) and ``choices`` (the targets shown).
     """
 
     id: str
@@ -43,6 +44,7 @@ class Question:
     truth: bool = False
     items: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
+    cue: str = ""  # spot: the cue of the level's scene the question shows
 
     @property
     def correct_text(self) -> str:

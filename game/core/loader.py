@@ -161,7 +161,7 @@ class _ContentReader:
             if "lesson" in keys:
                 return self.lesson(node, level, scene)
             if "question" in keys:
-                return self.question(node, level, last_lesson, replays)
+                return self.question(node, level, scene, last_lesson, replays)
         r.problem(node, f"{level}: each step starts with 'lesson: <id>' or 'question: <id>'")
         return None
 
@@ -191,6 +191,7 @@ class _ContentReader:
         self,
         node: yaml.Node,
         level: str,
+        scene: str | None,
         last_lesson: str,
         replays: list[tuple[yaml.Node, Question]],
     ) -> Question | None:
@@ -227,19 +228,19 @@ class _ContentReader:
         replay = last_lesson
         if "replay" in f:
             replay = r.text(f["replay"], f"{what}: replay", MAX_LEN["id"]) or ""
-        answer_parts = self.answer(kind, f, what)
+        answer_parts = self.answer(kind, f, what, scene)
         if prompt is None or explain is None or source is None or answer_parts is None:
             return None
         question = Question(question_id, kind, prompt, explain, source, replay, **answer_parts)  # type: ignore[arg-type]
         replays.append((f.get("replay", f["question"]), question))
         return question
 
-    def answer(self, kind: str, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+    def answer(self, kind: str, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         """The kind-specific fields of a question, checked by the kind's spec."""
         spec = SPECS[kind]
         if any(key not in f for key in spec.fields):
             return None
-        return spec.read(self.r, f, what)
+        return spec.read(self.r, f, what, scene)
 
     def glossary_entry(self, node: yaml.Node) -> GlossaryEntry | None:
         r = self.r

@@ -11,6 +11,7 @@ from game.core.kinds.base import KindSpec
 from game.core.kinds.choice import ChoiceSpec
 from game.core.kinds.match import MatchSpec
 from game.core.kinds.order import OrderSpec
+from game.core.kinds.spot import SpotSpec
 from game.core.kinds.truefalse import TrueFalseSpec
 
 SPECS: dict[str, KindSpec] = {
@@ -20,6 +21,7 @@ SPECS: dict[str, KindSpec] = {
         TrueFalseSpec(),
         OrderSpec(),
         MatchSpec(),
+        SpotSpec(),
     )
 }
 KINDS: tuple[str, ...] = tuple(SPECS)

@@ -31,8 +31,9 @@ class KindSpec:
     # fixed statistics labels of this kind and what they mean in the staff report
     label_meanings: ClassVar[dict[str, str]] = {}
 
-    def read(self, r: Reader, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
-        """The kind's fields of a question, checked; None after reporting a problem to ``r``."""
+    def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
+        """The kind's fields of a question of a level showing ``scene`` (None: unknown), checked;
+        None after reporting a problem to ``r``."""
         raise NotImplementedError
 
     def options(self, q: Question, rng: random.Random) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ class ChoiceSpec(KindSpec):
     name = "choice"
     fields = ("choices", "answer")
 
-    def read(self, r: Reader, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+    def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         choices = r.text_list(f["choices"], f"{what}: choices", MAX_CHOICE, 2, 6)
         answer = r.text(f["answer"], f"{what}: answer", MAX_CHOICE)
         if choices is None or answer is None:

@@ -23,7 +23,7 @@ class MatchSpec(KindSpec):
     fields = ("pairs",)
     label_meanings: ClassVar[dict[str, str]] = {WRONG_PAIRS: "matched the wrong pairs"}
 
-    def read(self, r: Reader, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+    def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         node = f["pairs"]
         rows = r.sequence(node, f"{what}: pairs")
         if rows is None:

@@ -23,7 +23,7 @@ class OrderSpec(KindSpec):
     fields = ("items",)
     label_meanings: ClassVar[dict[str, str]] = {WRONG_ORDER: "put the steps in the wrong order"}
 
-    def read(self, r: Reader, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+    def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         items = r.text_list(f["items"], f"{what}: items", MAX_ITEM, 3, 5)
         return None if items is None else {"items": tuple(items)}
 

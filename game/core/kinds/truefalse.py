@@ -18,7 +18,7 @@ class TrueFalseSpec(KindSpec):
     name = "truefalse"
     fields = ("answer",)
 
-    def read(self, r: Reader, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
+    def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         truth = r.boolean(f["answer"], f"{what}: answer")
         return None if truth is None else {"truth": truth}
 

@@ -71,6 +71,10 @@ class KindControls:
     def update(self, dt: float) -> None:
         pass
 
+    def animating(self) -> bool:
+        """True while something the controls draw moves by itself."""
+        return False
+
     def draw(self, surface: pygame.Surface) -> None:
         """Anything drawn besides the buttons."""
 

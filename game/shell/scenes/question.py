@@ -67,6 +67,9 @@ class QuestionScene(LevelScreen):
         if self.elapsed >= self.limit:
             self.submit(None)
 
+    def needs_redraw(self) -> bool:
+        return self.controls.animating()
+
     @property
     def seconds_left(self) -> int:
         return max(0, int(self.limit - self.elapsed + 0.999))
