@@ -15,10 +15,10 @@ from game.core.catalog import SCENE_TARGETS, TARGET_LABELS
 from game.core.loader import load_content
 from game.core.quiz import AskedQuestion
 from game.shell.art import make_scene_art
-from game.shell.kinds.spot import MIN_HIT, hit_areas
+from game.shell.kinds.spot import MIN_GAP, MIN_HIT, hit_areas
 
 ROOT = Path(__file__).resolve().parents[1]
-SPOT = """      - question: ci-spot
+SPOT = """      - question: ci-tap
         kind: spot
         prompt: Tap the brake that holds the T-cell back.
         cue: {cue}
@@ -44,13 +44,13 @@ def check(path: Path) -> subprocess.CompletedProcess[str]:
 
 def spot_line(path: Path, field: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
-    start = lines.index("      - question: ci-spot")
+    start = lines.index("      - question: ci-tap")
     return next(i for i in range(start, len(lines)) if lines[i].strip().startswith(field + ":")) + 1
 
 
 def test_a_spot_question_loads_and_checks_ok(tmp_path: Path) -> None:
     path = content_with_spot(tmp_path)
-    q = next(q for q in load_content(path).questions if q.id == "ci-spot")
+    q = next(q for q in load_content(path).questions if q.id == "ci-tap")
     assert (q.kind, q.cue, q.answer, q.choices) == ("spot", "brake", "brake", SCENE_TARGETS["brakes"]["brake"])
     done = check(path)
     assert done.returncode == 0 and "spot" in done.stdout, done
@@ -82,9 +82,11 @@ def test_every_target_has_a_label_and_a_place_in_its_scene() -> None:
 
 
 def test_hit_areas_grow_small_sprites_and_never_overlap() -> None:
-    boxes = hit_areas([((100, 100), 5), ((130, 100), 40), ((300, 100), 10)], 48)
+    boxes = hit_areas([((100, 100), 5), ((130, 100), 40), ((300, 100), 10)], 48, 12)
     assert all(b.width >= 48 and b.height >= 48 for b in boxes)
-    assert not any(a.colliderect(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert not any(
+        a.inflate(11, 11).colliderect(b.inflate(11, 11)) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+    )
 
 
 def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100):  # type: ignore[no-untyped-def]
@@ -95,7 +97,7 @@ def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100):  # type: ig
     level = next(lv for lv in content.levels if lv.scene == "brakes")
     play = whole_level(app, level)
     steps = play.session.steps
-    asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.kind == "spot")
+    asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == "ci-tap")
     play.session.index = steps.index(asked)
     play.show_current()
     app.frame([], 0.1)
@@ -111,7 +113,12 @@ def test_targets_are_big_enough_apart_and_inside_the_picture(make_app, tmp_path,
     targets = [scene.find(f"target-{name}") for name in asked.options]
     rects = [t.rect for t in targets]
     assert all(r.width >= MIN_HIT and r.height >= MIN_HIT for r in rects), rects
-    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :]), rects
+    apart = MIN_GAP - 1
+    assert not any(
+        a.inflate(apart, apart).colliderect(b.inflate(apart, apart))
+        for i, a in enumerate(rects)
+        for b in rects[i + 1 :]
+    ), rects
     for t in targets:
         assert t.rect.collidepoint(t.centre), t.name  # type: ignore[attr-defined]
         assert scene.controls.scene_rect.contains(t.rect), (t.name, t.rect, scene.controls.scene_rect)
@@ -135,7 +142,7 @@ def test_a_spot_question_answered_every_way(make_app, tmp_path, way, right) -> N
     if not right:
         assert app.top.chosen_text == "That is the cancer cell."  # type: ignore[attr-defined]
         assert app.top.find("watch-again")
-    counts = app.stats.stats.questions["ci-spot"]
+    counts = app.stats.stats.questions["ci-tap"]
     assert counts.wrong == ({} if right else {"cancer-cell": 1})
 
 
@@ -152,7 +159,7 @@ def test_a_tap_on_empty_space_says_kindly_to_tap_a_picture_and_counts_for_nothin
     )
     Driver(app, "touch").tap(empty)
     assert app.top is scene and scene.hint_text == "Tap one of the pictures."
-    assert app.stats.stats.questions["ci-spot"].answered == 0
+    assert app.stats.stats.questions["ci-tap"].answered == 0
 
 
 def test_the_scene_draws_no_labels_that_would_give_the_answer_away(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]

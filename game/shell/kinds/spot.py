@@ -20,6 +20,7 @@ from game.shell.kinds.base import KindControls, KindShell, Press
 from game.shell.ui import Button, Ui
 
 MIN_HIT = 48  # pixels: the smallest hit area, whatever the screen
+MIN_GAP = 12  # pixels between two hit areas, as between any two controls
 
 
 @dataclass(eq=False)
@@ -43,8 +44,8 @@ class TargetButton(Button):
         ui.draw_text(surface, self.badge, "small", badge, p.on_primary, bold=True, align="center", valign="middle")
 
 
-def hit_areas(spots: list[tuple[tuple[float, float], float]], least: int) -> list[pygame.Rect]:
-    """A box per sprite (centre, radius), at least ``least`` wide and high, none overlapping:
+def hit_areas(spots: list[tuple[tuple[float, float], float]], least: int, gap: int) -> list[pygame.Rect]:
+    """A box per sprite (centre, radius), at least ``least`` wide and high, ``gap`` apart:
     the smallest sprites are placed first and keep their boxes; a bigger one that would
     overlap gives up the side that faces the smaller (it has room to spare), or if that
     would leave it too small, moves off it."""
@@ -54,7 +55,8 @@ def hit_areas(spots: list[tuple[tuple[float, float], float]], least: int) -> lis
         side = max(least, int(2 * r))
         box = pygame.Rect(0, 0, side, side)
         box.center = (int(x), int(y))
-        for other in boxes.values():
+        for placed in boxes.values():
+            other = placed.inflate(2 * gap, 2 * gap)
             if not box.colliderect(other):
                 continue
             cuts = {
@@ -122,7 +124,8 @@ class SpotControls(KindControls):
         placed = [spots[name] for name in self.asked.options]
         for button, ((x, y), r) in zip(self.targets, placed):
             button.centre, button.radius = (int(x), int(y)), int(r)
-        return hit_areas(placed, max(MIN_HIT, self.scene.ui.px(MIN_HIT)))
+        ui = self.scene.ui
+        return hit_areas(placed, max(MIN_HIT, ui.px(MIN_HIT)), max(MIN_GAP, ui.px(MIN_GAP)))
 
     def handle(self, action: Action) -> bool:
         scene = self.scene
