@@ -152,7 +152,8 @@ class Tour:
         self.app.frame([], 0.1)
 
     def scenes(self) -> list[Path]:
-        """Each level's scene at three moments: its start, its middle, after the hands-on moment."""
+        """Each level's scene at three moments: its start, its middle, after the hands-on moment;
+        and its spot questions."""
         from game.shell.scenes.level import LessonScene, LevelPlay
 
         app = self.app
@@ -180,7 +181,30 @@ class Tour:
                 for _ in range(10):
                     app.frame([], 0.1)
                 self.shot(f"scene-{level.scene}-after-hands-on")
+            self.spot_questions(level)
         return self.written
+
+    def spot_questions(self, level: Level) -> None:
+        """Each spot question of ``level``: unanswered, answered right and not quite."""
+        from game.shell.kinds import answer_presses
+        from game.shell.scenes.level import LevelPlay
+
+        app = self.app
+        full = dataclasses.replace(level, ask=len(level.questions))
+        for question in (q for q in level.questions if q.kind == "spot"):
+            for verdict in ("unanswered", "right", "not-quite"):
+                play = LevelPlay(app, level)
+                play.session = QuizSession(full, plan_steps(full, app.rng))
+                steps = play.session.steps
+                asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == question.id)
+                play.session.index = steps.index(asked)
+                play.show_current()
+                for _ in range(10):
+                    app.frame([], 0.1)
+                if verdict != "unanswered":
+                    for name, _number in answer_presses(asked, right=verdict == "right"):
+                        self.press(name)
+                self.shot(f"spot-{question.id}-{verdict}")
 
     def play_level(self, level: Level) -> None:
         from game.shell.scenes.level import LevelPlay
