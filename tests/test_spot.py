@@ -173,3 +173,20 @@ def test_the_scene_draws_no_labels_that_would_give_the_answer_away(make_app, tmp
     art.set_cue("brake")  # a lesson showing the same cue names things again
     art.draw(app.screen, app.top.controls.scene_rect)
     assert labels
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (720, 1280)])
+def test_not_quite_rings_the_tapped_and_the_right_target_in_the_picture(make_app, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    app, _ = start_spot(make_app, tmp_path, size)
+    app.top.find("target-t-cell").on_press()
+    for _ in range(10):  # past the cross-fade
+        app.frame([], 0.1)
+    fb = app.top
+    assert fb.name == "feedback" and fb.picture_rect.height > 0
+    spots = fb.play.art.spots(fb.picture_rect)
+    p, ui = app.ui.palette, app.ui
+    width = max(3, ui.px(6))
+    for name, colour, side in (("brake", p.right, 1), ("t-cell", p.wrong, -1)):  # the outer sides: rings touch
+        (x, y), r = spots[name]
+        ring = (int(x + side * (int(r) + ui.px(8) - width // 2)), int(y))
+        assert tuple(app.screen.get_at(ring))[:3] == tuple(colour)[:3], name

@@ -83,6 +83,16 @@ class KindShell:
     """A kind's controls class, its feedback lines and how to answer it by presses."""
 
     controls: type[KindControls] = KindControls
+    has_picture = False  # the feedback shows the answer in a picture beside the explanation
+
+    def enter_picture(self, fb: FeedbackScene) -> None:
+        """Make the picture ready when the feedback screen (re)appears."""
+
+    def update_picture(self, fb: FeedbackScene, dt: float) -> None:
+        pass
+
+    def draw_picture(self, fb: FeedbackScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pass
 
     def answer_lines(self, fb: FeedbackScene) -> str:
         """The right answer as the feedback screen shows it after "The answer:"."""

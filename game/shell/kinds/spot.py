@@ -149,6 +149,41 @@ class SpotControls(KindControls):
 
 class SpotShell(KindShell):
     controls = SpotControls
+    has_picture = True
+
+    def enter_picture(self, fb) -> None:  # type: ignore[no-untyped-def]
+        art = fb.play.art  # a replayed lesson may have moved it to another cue
+        art.reduced_motion = fb.app.reduced_motion
+        art.set_cue(fb.asked.question.cue)
+        art.unlabelled = True
+
+    def update_picture(self, fb, dt: float) -> None:  # type: ignore[no-untyped-def]
+        fb.play.art.update(dt)
+
+    def draw_picture(self, fb, surface: pygame.Surface, rect: pygame.Rect) -> None:  # type: ignore[no-untyped-def]
+        """The scene with the right target ringed and named; after a miss, the one tapped too."""
+        art, ui, p = fb.play.art, fb.ui, fb.ui.palette
+        art.draw(surface, rect)
+        spots = art.spots(rect)
+        q = fb.asked.question
+        marks = [(q.answer, p.right)]
+        if isinstance(fb.response, str) and fb.response != q.answer and fb.response in spots:
+            marks.insert(0, (fb.response, p.wrong))
+        for name, colour in marks:
+            (x, y), r = spots[name]
+            pygame.draw.circle(surface, colour, (int(x), int(y)), int(r) + ui.px(8), max(3, ui.px(6)))
+            label = fb._(TARGET_LABELS[name])
+            h = int(ui.type_size("small") * 1.6)
+            w = min(rect.width, ui.text.font(ui.type_size("small"), True).size(label)[0] + ui.px(32))
+            box = pygame.Rect(0, 0, w, h)
+            if colour == p.right:  # the right one's name below it, the tapped one's above: never on top of each other
+                box.midtop = (int(x), int(y + r) + ui.px(12))
+            else:
+                box.midbottom = (int(x), int(y - r) - ui.px(12))
+            box.clamp_ip(rect)
+            ui.panel(surface, box, p.surface)
+            pygame.draw.rect(surface, colour, box, max(2, ui.px(3)), border_radius=ui.px(ui.m.radius))
+            ui.draw_text(surface, label, "small", box, p.text, bold=True, align="center", valign="middle")
 
     def answer_lines(self, fb) -> str:  # type: ignore[no-untyped-def]
         return fb._(TARGET_LABELS[fb.asked.question.answer])

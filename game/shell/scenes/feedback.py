@@ -37,17 +37,27 @@ class FeedbackScene(LevelScreen):
         self.prompt_rect = pygame.Rect(0, 0, 0, 0)
         self.answer_rect = pygame.Rect(0, 0, 0, 0)
         self.explain_rect = pygame.Rect(0, 0, 0, 0)
+        self.picture_rect = pygame.Rect(0, 0, 0, 0)  # kinds that show the answer in a picture
+        self.shell = shell_of(q.kind)
         self.chosen_rect = pygame.Rect(0, 0, 0, 0)
         self.chosen_shown = ""  # chosen_text or its one-line summary, whichever the layout had room for
         self.side_by_side = False  # the player's list beside the answer rather than under it
 
     def enter(self) -> None:
         super().enter()
+        self.shell.enter_picture(self)
         self.focus = self.next_button
         verdict = self._("Right!") if self.outcome.correct else self._("Not quite.")
         # After a miss, what the player gave comes first, in one line (empty when right).
         said = [verdict, self.chosen_summary, self.answer_text, self.asked.question.explain]
         self.app.speak(said)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self.shell.update_picture(self, dt)
+
+    def needs_redraw(self) -> bool:
+        return self.shell.has_picture and self.picture_rect.height > 0
 
     def screen_text(self) -> tuple[str, ...]:
         return (self.asked.question.correct_text, self.asked.question.explain)
@@ -132,6 +142,18 @@ class FeedbackScene(LevelScreen):
             self.chosen_rect = pygame.Rect(area.left, self.answer_rect.bottom + gap // 2, area.width, chosen_h)
         top = self.chosen_rect.bottom + gap
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
+        self.picture_rect = pygame.Rect(0, 0, 0, 0)
+        if self.shell.has_picture:  # the picture shares the explanation's room: beside it, or under it
+            rest = self.explain_rect
+            if ui.portrait:
+                need = ui.text.fit(q.explain, ui.type_size("body"), rest.width - ui.px(36), 10_000).height + ui.px(28)
+                need = min(need, rest.height // 2)
+                self.explain_rect = pygame.Rect(rest.left, rest.top, rest.width, need)
+                self.picture_rect = pygame.Rect(rest.left, rest.top + need + gap, rest.width, rest.height - need - gap)
+            else:
+                half = (rest.width - gap) // 2
+                self.explain_rect = pygame.Rect(rest.left, rest.top, half, rest.height)
+                self.picture_rect = pygame.Rect(rest.right - half, rest.top, half, rest.height)
         bw = min(ui.px(320), (area.width - gap) // 2)
         self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
         self.watch_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)
@@ -185,4 +207,6 @@ class FeedbackScene(LevelScreen):
             ui.draw_text(surface, self.chosen_shown, "body", rect, p.text_muted)
         ui.panel(surface, self.explain_rect, p.surface_alt)
         ui.draw_text(surface, self.asked.question.explain, "body", self.explain_rect.inflate(-ui.px(36), -ui.px(28)))
+        if self.picture_rect.height > 0:
+            self.shell.draw_picture(self, surface, self.picture_rect)
         self.draw_buttons(surface)
