@@ -190,3 +190,11 @@ def test_not_quite_rings_the_tapped_and_the_right_target_in_the_picture(make_app
         (x, y), r = spots[name]
         ring = (int(x + side * (int(r) + ui.px(8) - width // 2)), int(y))
         assert tuple(app.screen.get_at(ring))[:3] == tuple(colour)[:3], name
+
+
+def test_the_staff_report_says_which_picture_was_tapped(tmp_path: Path) -> None:
+    from game.core.stats import QuestionCounts
+    from game.report import _wrong_text
+
+    q = next(q for q in load_content(content_with_spot(tmp_path)).questions if q.id == "ci-tap")
+    assert _wrong_text(QuestionCounts(answered=3, wrong={"cancer-cell": 2}), q) == "tapped the cancer cell (2 times)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import yaml
 
@@ -20,6 +20,8 @@ MIN_OTHERS = 2  # a spot question shows at least this many targets besides the a
 class SpotSpec(KindSpec):
     name = "spot"
     fields = ("cue", "answer")
+    # the staff report says what a visitor tapped in words, not by the target's name
+    label_meanings: ClassVar[dict[str, str]] = {name: f"tapped the {label}" for name, label in TARGET_LABELS.items()}
 
     def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         cue = r.text(f["cue"], f"{what}: cue")
