@@ -198,3 +198,17 @@ def test_the_staff_report_says_which_picture_was_tapped(tmp_path: Path) -> None:
 
     q = next(q for q in load_content(content_with_spot(tmp_path)).questions if q.id == "ci-tap")
     assert _wrong_text(QuestionCounts(answered=3, wrong={"cancer-cell": 2}), q) == "tapped the cancer cell (2 times)"
+
+
+def test_back_from_watch_again_the_feedback_picture_shows_the_question_cue_again(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app, _ = start_spot(make_app, tmp_path)
+    app.top.find("target-t-cell").on_press()
+    app.frame([], 0.1)
+    art = app.top.play.art
+    app.top.find("watch-again").on_press()
+    app.frame([], 0.1)
+    art.set_cue("approach")  # a replayed lesson may show another cue of the scene
+    app.top.find("next").on_press()
+    for _ in range(3):
+        app.frame([], 0.1)
+    assert app.top.name == "feedback" and (art.cue, art.unlabelled) == ("brake", True)

@@ -52,6 +52,10 @@ class FeedbackScene(LevelScreen):
         said = [verdict, self.chosen_summary, self.answer_text, self.asked.question.explain]
         self.app.speak(said)
 
+    def resume(self) -> None:
+        self.shell.enter_picture(self)  # "Watch again" showed a lesson's cue in the same scene
+        super().resume()
+
     def update(self, dt: float) -> None:
         super().update(dt)
         self.shell.update_picture(self, dt)
