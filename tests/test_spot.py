@@ -89,11 +89,11 @@ def test_hit_areas_grow_small_sprites_and_never_overlap() -> None:
     )
 
 
-def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100):  # type: ignore[no-untyped-def]
+def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100, reduced_motion=True):  # type: ignore[no-untyped-def]
     from game.bench import whole_level
 
     content = load_content(content_with_spot(tmp_path))
-    app = make_app(content, size=size, data_dir=tmp_path, reduced_motion=True, text_size=text_size)
+    app = make_app(content, size=size, data_dir=tmp_path, reduced_motion=reduced_motion, text_size=text_size)
     level = next(lv for lv in content.levels if lv.scene == "brakes")
     play = whole_level(app, level)
     steps = play.session.steps
@@ -212,3 +212,13 @@ def test_back_from_watch_again_the_feedback_picture_shows_the_question_cue_again
     for _ in range(3):
         app.frame([], 0.1)
     assert app.top.name == "feedback" and (art.cue, art.unlabelled) == ("brake", True)
+
+
+def test_a_moving_spot_question_redraws_only_its_picture_and_that_matches_a_full_draw(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app, _ = start_spot(make_app, tmp_path, reduced_motion=False)
+    for _ in range(3):
+        app.frame([], 0.1)
+    assert app.updated_rects == [app.top.controls.scene_rect]
+    partial = app.screen.copy()
+    app.top.draw(app.screen)
+    assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")

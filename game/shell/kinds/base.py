@@ -78,6 +78,10 @@ class KindControls:
     def draw(self, surface: pygame.Surface) -> None:
         """Anything drawn besides the buttons."""
 
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Redraw only what moved by itself (see ``Scene.draw_changed``); None: all of it."""
+        return None
+
 
 class KindShell:
     """A kind's controls class, its feedback lines and how to answer it by presses."""

@@ -146,6 +146,18 @@ class SpotControls(KindControls):
     def draw(self, surface: pygame.Surface) -> None:
         self.art.draw(surface, self.scene_rect)
 
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Only the scene moves: redraw it and the badges and ring on it."""
+        scene = self.scene
+        self.art.draw(surface, self.scene_rect)
+        old_clip = surface.get_clip()
+        surface.set_clip(self.scene_rect)
+        show_focus = scene.app.keyboard_used
+        for target in self.targets:
+            target.draw(surface, scene.ui, show_focus and target is scene.focus, target is scene.pressed)
+        surface.set_clip(old_clip)
+        return [self.scene_rect.copy()]
+
 
 class SpotShell(KindShell):
     controls = SpotControls

@@ -70,6 +70,9 @@ class QuestionScene(LevelScreen):
     def needs_redraw(self) -> bool:
         return self.controls.animating()
 
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        return self.controls.draw_changed(surface)  # a new second on the timer makes the app dirty
+
     @property
     def seconds_left(self) -> int:
         return max(0, int(self.limit - self.elapsed + 0.999))
