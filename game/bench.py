@@ -187,10 +187,11 @@ def whole_level(app: App, level: Level):  # type: ignore[no-untyped-def]
     return play
 
 
-def show_question(app: App, kind: str, answered: int = 0, respond: str = "") -> None:
-    """The first question of ``kind``; ``answered`` of its parts done; ``respond`` 'right'
-    or 'wrong' answers it (showing the feedback)."""
+def show_question(app: App, kind: str, half_done: bool = False, respond: str = "") -> None:
+    """The first question of ``kind``; ``half_done``: half of a right answer's presses made
+    (for kinds answered with Check); ``respond`` 'right' or 'wrong' answers it (showing the feedback)."""
     from game.core.quiz import AskedQuestion
+    from game.shell.kinds import answer_presses
 
     level, index = question_kinds(app)[kind]
     play = whole_level(app, level)
@@ -198,24 +199,11 @@ def show_question(app: App, kind: str, answered: int = 0, respond: str = "") -> 
     asked = [s for s in steps if isinstance(s, AskedQuestion)][index]
     play.session.index = steps.index(asked)
     play.show_current()
-    scene = app.top
-    q = asked.question
-    if kind == "order":
-        for item in q.items[:answered]:
-            scene.find(f"option-{asked.options.index(item) + 1}").on_press()
-    elif kind == "match":
-        for n in range(1, answered + 1):
-            partner = q.pairs[n - 1][1]
-            press(app, f"left-{n}", f"right-{asked.options.index(partner) + 1}")
+    if half_done:
+        presses = answer_presses(asked, right=True)
+        press(app, *(name for name, _ in presses[: len(presses) // 2]))
     if respond:
-        right = respond == "right"
-        if kind in ("choice", "truefalse"):
-            correct = q.answer if kind == "choice" else ("True" if q.truth else "False")
-            n = next(i for i, option in enumerate(asked.options, 1) if (option == correct) == right)
-            press(app, f"option-{n}")
-        else:
-            response: tuple[object, ...] = q.items if kind == "order" else q.pairs
-            play.answer(asked, response if right else tuple(reversed(response)))  # type: ignore[arg-type]
+        press(app, *(name for name, _ in answer_presses(asked, right=respond == "right")))
 
 
 def lesson_screens(app: App, level: Level, frames: int) -> Item:
@@ -259,21 +247,24 @@ def hands_on(app: App, level: Level) -> Item:
 
 
 def level_screens(app: App, frames: int) -> Iterator[Item]:
+    from game.shell.kinds import shell_of
+
     for level in app.content.levels:
         yield lesson_screens(app, level, frames)
         yield hands_on(app, level)
     for kind in question_kinds(app):
         yield Item(f"question-{kind}", question(kind))
-        if kind in ("order", "match"):
-            yield Item(f"question-{kind} half done", question(kind, answered=2))
-    yield Item("feedback right", question("choice", respond="right"))
-    yield Item("feedback wrong", question("choice", respond="wrong"))
+        if shell_of(kind).controls.checks:
+            yield Item(f"question-{kind} half done", question(kind, half_done=True))
+    first = next(iter(question_kinds(app)))
+    yield Item("feedback right", question(first, respond="right"))
+    yield Item("feedback wrong", question(first, respond="wrong"))
     yield Item("results", results)
     yield Item("cross-fade", title, cross_fade)
 
 
-def question(kind: str, answered: int = 0, respond: str = "") -> Callable[[App], None]:
-    return lambda app: show_question(app, kind, answered, respond)
+def question(kind: str, half_done: bool = False, respond: str = "") -> Callable[[App], None]:
+    return lambda app: show_question(app, kind, half_done, respond)
 
 
 def results(app: App) -> None:

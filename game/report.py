@@ -16,9 +16,10 @@ from pathlib import Path
 
 from game.core.content import Content, Question
 from game.core.errors import FileProblems
+from game.core.kinds import SPECS
 from game.core.languages import Language, english_only, load_languages
 from game.core.settings import Settings
-from game.core.stats import WRONG_ORDER, WRONG_PAIRS, QuestionCounts, Statistics, read_statistics, statistics_path
+from game.core.stats import QuestionCounts, Statistics, read_statistics, statistics_path
 from game.core.storage import default_data_dir, write_atomically
 from game.handout import CSS as HANDOUT_CSS
 from game.handout import render_handouts
@@ -371,13 +372,10 @@ def _wrong_text(counts: QuestionCounts, question: Question | None) -> str:
     if top is None:
         return "–"
     label, times = top
-    kind = question.kind if question else None
-    if label == WRONG_ORDER and kind in ("order", None):
-        said = "put the steps in the wrong order"
-    elif label == WRONG_PAIRS and kind in ("match", None):
-        said = "matched the wrong pairs"
-    else:
-        said = f"“{label}”"
+    # A fixed label means what its kind says; a question no longer in the content could be of any kind.
+    specs = [SPECS[question.kind]] if question else list(SPECS.values())
+    meaning = next((s.label_meanings[label] for s in specs if label in s.label_meanings), None)
+    said = meaning or f"“{label}”"
     return f"{said} ({times} {'time' if times == 1 else 'times'})"
 
 

@@ -11,6 +11,7 @@ import pygame
 
 from game.core.quiz import AskedQuestion
 from game.shell.app import App
+from game.shell.kinds import answer_presses
 from game.shell.ui import Button
 
 STEP = 0.1  # seconds per frame; taps are spaced by more than the debounce
@@ -99,24 +100,5 @@ class Driver:
         raise AssertionError("the level never ended")
 
     def answer(self, scene, step: AskedQuestion, right: bool) -> None:  # type: ignore[no-untyped-def]
-        q = step.question
-        if q.kind in ("choice", "truefalse"):
-            correct = q.answer if q.kind == "choice" else ("True" if q.truth else "False")
-            n = next(i for i, o in enumerate(step.options, 1) if (o == correct) == right)
-            self.press(scene.find(f"option-{n}"), n)
-        elif q.kind == "order":
-            items = list(q.items) if right else list(reversed(q.items))
-            for item in items:
-                n = step.options.index(item) + 1
-                self.press(scene.find(f"option-{n}"), n)
-            self.press(scene.find("check"))
-        else:
-            rights = [r for _, r in q.pairs]
-            if not right:
-                rights = rights[1:] + rights[:1]
-            count = len(q.pairs)
-            for i in range(count):
-                self.press(scene.find(f"left-{i + 1}"), i + 1)
-                n = step.options.index(rights[i]) + 1
-                self.press(scene.find(f"right-{n}"), count + n)
-            self.press(scene.find("check"))
+        for name, number in answer_presses(step, right):
+            self.press(self.app.top.find(name), number)

@@ -40,7 +40,7 @@ LEVELS = (
     ("questions-people-ask", "finale", ("questions", "cancers", "timing", "lasting", "celebrate")),
 )
 
-KINDS = ("choice", "truefalse", "order", "match")
+KINDS = ("choice", "truefalse", "order", "match", "spot")
 
 TOP_KEYS = {"schema", "about", "ask_your_team", "glossary", "levels"}
 GLOSSARY_KEYS = {"term", "also", "meaning"}
@@ -52,6 +52,7 @@ QUESTION_KEYS = {
     "truefalse": QUESTION_COMMON | {"answer"},
     "order": QUESTION_COMMON | {"items"},
     "match": QUESTION_COMMON | {"pairs"},
+    "spot": QUESTION_COMMON | {"cue", "answer"},  # cue and answer are names, checked by the loader
 }
 
 # Screen limits, in characters.

@@ -137,6 +137,8 @@ def test_answers_match_the_english_answers_by_position(content, english):
             assert es_q["choices"].index(es_q["answer"]) == en_q["choices"].index(en_q["answer"]), qid
         elif es_q["kind"] == "truefalse":
             assert es_q["answer"] is en_q["answer"], qid
+        elif es_q["kind"] == "spot":  # names of the scene's cue and target, never translated
+            assert (es_q["cue"], es_q["answer"]) == (en_q["cue"], en_q["answer"]), qid
         elif es_q["kind"] == "order":
             assert len(es_q["items"]) == len(en_q["items"]), qid
             assert len(set(es_q["items"])) == len(es_q["items"]), qid

@@ -124,3 +124,19 @@ def test_shipped_levels_plan_their_ask(shipped_content) -> None:  # type: ignore
         steps = plan_steps(level, random.Random(0))
         assert sum(isinstance(s, AskedQuestion) for s in steps) == level.ask
         assert dataclasses.replace(level) == level
+
+
+def test_every_kind_in_the_one_table_has_a_shell_module_and_a_right_and_wrong_answer() -> None:
+    from game.core.kinds import SPECS
+    from game.core.loader import load_content
+    from game.shell.kinds import shell_of
+
+    content = load_content("questions.yaml")
+    for kind, spec in SPECS.items():
+        assert spec.name == kind and shell_of(kind).controls.instruction, kind
+        question = next((q for q in content.questions if q.kind == kind), None)
+        if question is None:
+            continue
+        asked = AskedQuestion(question, spec.options(question, random.Random(1)))
+        assert asked.is_correct(spec.right_response(question, asked.options)), kind
+        assert not asked.is_correct(spec.wrong_response(question, asked.options)), kind

@@ -7,6 +7,8 @@ a test keeps the two in step.
 
 from __future__ import annotations
 
+from game.core.i18n import N_
+
 # Each scene is one level's animation; each cue is a moment of it that a lesson beat can show.
 SCENE_CUES: dict[str, tuple[str, ...]] = {
     "patrol": ("patrol", "hidden", "reveal", "attack", "boost", "target"),
@@ -17,6 +19,22 @@ SCENE_CUES: dict[str, tuple[str, ...]] = {
     "journey": ("assessment", "tests", "infusion", "checkups"),
     "side-effects": ("fatigue", "skin", "inflammation", "care-team"),
     "finale": ("questions", "cancers", "timing", "lasting", "celebrate"),
+}
+
+# What a spot question may ask the player to tap: for a scene's cue, the things drawn there,
+# by name, in the order read-aloud names them and number keys pick them. The art gives their
+# places (``game.shell.art``, ``Stage.spots``); a test keeps the two in step.
+SCENE_TARGETS: dict[str, dict[str, tuple[str, ...]]] = {
+    "brakes": {"brake": ("t-cell", "brake", "cancer-cell")},
+}
+
+# Each target's name as the player reads it (translated where it is shown).
+TARGET_LABELS: dict[str, str] = {
+    "t-cell": N_("T-cell"),
+    "brake": N_("brake"),
+    "cancer-cell": N_("cancer cell"),
+    "inhibitor": N_("inhibitor"),
+    "antibody": N_("antibody"),
 }
 
 # The cue of each scene where the player does something with their own hands; every

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-Kind = Literal["choice", "truefalse", "order", "match"]
-KINDS: tuple[Kind, ...] = ("choice", "truefalse", "order", "match")
+from game.core.kinds import KINDS as KINDS
+from game.core.kinds import spec_of
+
+Kind = str  # a name in game.core.kinds.SPECS
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class Question:
     - choice: ``choices`` and ``answer`` (the exact text of the right choice);
     - truefalse: ``truth``;
     - order: ``items`` in the correct order;
-    - match: ``pairs`` of (left, right).
+    - match: ``pairs`` of (left, right);
+    - spot: ``cue``, ``answer`` (the name of the target to tap) and ``choices`` (the targets shown).
     """
 
     id: str
@@ -42,17 +44,12 @@ class Question:
     truth: bool = False
     items: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
+    cue: str = ""  # spot: the cue of the level's scene the question shows
 
     @property
     def correct_text(self) -> str:
         """The right answer in words, for feedback and the results screen."""
-        if self.kind == "choice":
-            return self.answer
-        if self.kind == "truefalse":
-            return "True" if self.truth else "False"
-        if self.kind == "order":
-            return "\n".join(f"{i}. {item}" for i, item in enumerate(self.items, 1))
-        return "\n".join(f"{left} – {right}" for left, right in self.pairs)
+        return spec_of(self.kind).correct_text(self)
 
 
 Step = Lesson | Question

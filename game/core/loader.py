@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 from game.core.catalog import ARTICLE_SECTIONS, HANDS_ON_CUES, SCENE_CUES
-from game.core.content import KINDS, Content, GlossaryEntry, Lesson, Level, Question, Step
+from game.core.content import Content, GlossaryEntry, Lesson, Level, Question, Step
+from game.core.kinds import KINDS, SPECS
 from game.core.strictyaml import Reader, display_path, line_of, read_document
 
 SCHEMA = 1
@@ -19,10 +20,7 @@ MAX_LEN = {
     "summary": 70,
     "caption": 200,
     "prompt": 150,
-    "choice": 60,
     "explain": 240,
-    "item": 50,
-    "pair": 40,
     "term": 30,
     "meaning": 200,
     "about": 300,
@@ -31,12 +29,6 @@ MAX_LEN = {
 ASK_YOUR_TEAM_COUNT = (5, 8)  # the card of questions for the care team: enough to help, few enough to read
 
 _COMMON = ("question", "kind", "prompt", "explain", "source")
-_KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "choice": ("choices", "answer"),
-    "truefalse": ("answer",),
-    "order": ("items",),
-    "match": ("pairs",),
-}
 
 
 def load_content(path: Path | str, label: str | None = None) -> Content:
@@ -175,7 +167,7 @@ class _ContentReader:
             if "lesson" in keys:
                 return self.lesson(node, level, scene)
             if "question" in keys:
-                return self.question(node, level, last_lesson, replays)
+                return self.question(node, level, scene, last_lesson, replays)
         r.problem(node, f"{level}: each step starts with 'lesson: <id>' or 'question: <id>'")
         return None
 
@@ -205,6 +197,7 @@ class _ContentReader:
         self,
         node: yaml.Node,
         level: str,
+        scene: str | None,
         last_lesson: str,
         replays: list[tuple[yaml.Node, Question]],
     ) -> Question | None:
@@ -217,7 +210,8 @@ class _ContentReader:
         if kind is not None and kind not in KINDS:
             r.problem(kind_node, f'{label}: unknown kind "{kind}"; the kinds are: {", ".join(KINDS)}')
             return None
-        extra = _KIND_FIELDS[kind] if kind else ("choices", "answer", "items", "pairs")
+        every_field = tuple(dict.fromkeys(name for spec in SPECS.values() for name in spec.fields))
+        extra = SPECS[kind].fields if kind else every_field
         required = (*_COMMON, *extra) if kind else ("question", "kind")
         optional = ("replay",) if kind else (*_COMMON, *extra, "replay")
         f = r.mapping(node, label, required, optional)
@@ -240,53 +234,19 @@ class _ContentReader:
         replay = last_lesson
         if "replay" in f:
             replay = r.text(f["replay"], f"{what}: replay", MAX_LEN["id"]) or ""
-        answer_parts = self.answer(kind, f, what)
+        answer_parts = self.answer(kind, f, what, scene)
         if prompt is None or explain is None or source is None or answer_parts is None:
             return None
         question = Question(question_id, kind, prompt, explain, source, replay, **answer_parts)  # type: ignore[arg-type]
         replays.append((f.get("replay", f["question"]), question))
         return question
 
-    def answer(self, kind: str, f: dict[str, yaml.Node], what: str) -> dict[str, object] | None:
-        """The kind-specific fields of a question, checked."""
-        r = self.r
-        if any(key not in f for key in _KIND_FIELDS[kind]):
+    def answer(self, kind: str, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
+        """The kind-specific fields of a question, checked by the kind's spec."""
+        spec = SPECS[kind]
+        if any(key not in f for key in spec.fields):
             return None
-        if kind == "truefalse":
-            truth = r.boolean(f["answer"], f"{what}: answer")
-            return None if truth is None else {"truth": truth}
-        if kind == "choice":
-            choices = r.text_list(f["choices"], f"{what}: choices", MAX_LEN["choice"], 2, 6)
-            answer = r.text(f["answer"], f"{what}: answer", MAX_LEN["choice"])
-            if choices is None or answer is None:
-                return None
-            if answer not in choices:
-                r.problem(f["answer"], f'{what}: answer "{answer}" is not one of its choices')
-                return None
-            return {"choices": tuple(choices), "answer": answer}
-        if kind == "order":
-            items = r.text_list(f["items"], f"{what}: items", MAX_LEN["item"], 3, 5)
-            return None if items is None else {"items": tuple(items)}
-        return self.pairs(f["pairs"], what)
-
-    def pairs(self, node: yaml.Node, what: str) -> dict[str, object] | None:
-        r = self.r
-        rows = r.sequence(node, f"{what}: pairs")
-        if rows is None:
-            return None
-        if not 3 <= len(rows) <= 4:
-            r.problem(node, f"{what}: pairs should have 3 or 4 pairs, not {len(rows)}")
-            return None
-        pairs = [r.text_list(row, f"{what}: pair {i}", MAX_LEN["pair"], 2, 2) for i, row in enumerate(rows, 1)]
-        if any(p is None for p in pairs):
-            return None
-        clean = [(p[0], p[1]) for p in pairs if p is not None]
-        for side, name in ((0, "left"), (1, "right")):
-            words = [p[side].casefold() for p in clean]
-            if len(set(words)) != len(words):
-                r.problem(node, f"{what}: two pairs have the same {name} side; every item must differ")
-                return None
-        return {"pairs": tuple(clean)}
+        return spec.read(self.r, f, what, scene)
 
     def glossary_entry(self, node: yaml.Node) -> GlossaryEntry | None:
         r = self.r

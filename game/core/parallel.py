@@ -17,6 +17,7 @@ import yaml
 
 from game.core.content import Content, GlossaryEntry, Lesson, Level, Question
 from game.core.errors import FileProblems, Problem
+from game.core.kinds import spec_of
 from game.core.loader import load_content
 from game.core.strictyaml import display_path, line_of, read_document
 
@@ -181,35 +182,7 @@ def _compare_question(
             lines.of_step(ours.id, "replay"),
             f'{what}: replays "{theirs.replay}"; the English file replays "{ours.replay}"',
         )
-    if ours.kind == "choice":
-        if len(ours.choices) != len(theirs.choices):
-            problem(
-                lines.of_step(ours.id, "choices"),
-                f"{what}: {len(theirs.choices)} choices; the English file has {len(ours.choices)}",
-            )
-            return
-        mine, yours = ours.choices.index(ours.answer) + 1, theirs.choices.index(theirs.answer) + 1
-        if mine != yours:
-            problem(
-                lines.of_step(ours.id, "answer"),
-                f"{what}: the answer is choice {yours}; in the English file it is choice {mine} "
-                "(keep the choices in the same order)",
-            )
-    elif ours.kind == "truefalse" and ours.truth != theirs.truth:
-        problem(
-            lines.of_step(ours.id, "answer"),
-            f"{what}: the answer is {str(theirs.truth).lower()}; the English file says {str(ours.truth).lower()}",
-        )
-    elif ours.kind == "order" and len(ours.items) != len(theirs.items):
-        problem(
-            lines.of_step(ours.id, "items"),
-            f"{what}: {len(theirs.items)} items; the English file has {len(ours.items)}",
-        )
-    elif ours.kind == "match" and len(ours.pairs) != len(theirs.pairs):
-        problem(
-            lines.of_step(ours.id, "pairs"),
-            f"{what}: {len(theirs.pairs)} pairs; the English file has {len(ours.pairs)}",
-        )
+    spec_of(ours.kind).compare(ours, theirs, lambda name, message: problem(lines.of_step(ours.id, name), message))
 
 
 def in_source_language(source: Content, question: Question, response: object) -> tuple[Question, object]:
@@ -218,11 +191,7 @@ def in_source_language(source: Content, question: Question, response: object) ->
     english = next((q for q in source.questions if q.id == question.id), None)
     if english is None:
         return question, response
-    if question.kind == "choice" and isinstance(response, str) and response in question.choices:
-        position = question.choices.index(response)
-        if position < len(english.choices):
-            return english, english.choices[position]
-    return english, response
+    return english, spec_of(question.kind).in_source(question, english, response)  # type: ignore[arg-type]
 
 
 def map_texts(content: Content, change: Callable[[str], str]) -> Content:
@@ -233,10 +202,7 @@ def map_texts(content: Content, change: Callable[[str], str]) -> Content:
             q,
             prompt=change(q.prompt),
             explain=change(q.explain),
-            choices=tuple(change(c) for c in q.choices),
-            answer=change(q.answer) if q.answer else "",
-            items=tuple(change(i) for i in q.items),
-            pairs=tuple((change(a), change(b)) for a, b in q.pairs),
+            **spec_of(q.kind).translated(q, change),  # type: ignore[arg-type]
         )
 
     def level(lv: Level) -> Level:

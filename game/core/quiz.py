@@ -10,12 +10,12 @@ import random
 from dataclasses import dataclass, field
 
 from game.core.content import Lesson, Level, Question
+from game.core.kinds import spec_of
+from game.core.kinds.base import Response as Response
 
 POINTS_PER_ANSWER = 100
 STREAK_STEP = 20  # bonus for each consecutive right answer after the first ...
 STREAK_CAP = 100  # ... but never more than this per answer
-
-Response = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...] | None  # None: time ran out
 
 
 @dataclass(frozen=True)
@@ -35,16 +35,9 @@ class AskedQuestion:
         return tuple(left for left, _ in self.question.pairs)
 
     def is_correct(self, response: Response) -> bool:
-        q = self.question
         if response is None:
             return False
-        if q.kind == "choice":
-            return response == q.answer
-        if q.kind == "truefalse":
-            return response is q.truth
-        if q.kind == "order":
-            return tuple(response) == q.items  # type: ignore[arg-type]
-        return isinstance(response, tuple) and set(response) == set(q.pairs)  # type: ignore[arg-type]
+        return spec_of(self.question.kind).is_correct(self.question, response)
 
 
 Step = Lesson | AskedQuestion
@@ -104,25 +97,8 @@ def plan_steps(level: Level, rng: random.Random) -> tuple[Step, ...]:
         if isinstance(step, Lesson):
             steps.append(step)
         elif step.id in asked_ids:
-            steps.append(AskedQuestion(step, _shuffled_options(step, rng)))
+            steps.append(AskedQuestion(step, spec_of(step.kind).options(step, rng)))
     return tuple(steps)
-
-
-def _shuffled_options(question: Question, rng: random.Random) -> tuple[str, ...]:
-    if question.kind == "truefalse":
-        return ("True", "False")  # a fixed order people expect
-    if question.kind == "choice":
-        written = question.choices
-    elif question.kind == "order":
-        written = question.items
-    else:
-        written = tuple(right for _, right in question.pairs)
-    options = list(written)
-    for _ in range(8):  # an order question shown already in order would be a free point
-        rng.shuffle(options)
-        if question.kind == "choice" or tuple(options) != written:
-            break
-    return tuple(options)
 
 
 @dataclass

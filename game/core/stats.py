@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.content import Question
+from game.core.kinds import spec_of
+from game.core.kinds.base import OTHER_LABEL as OTHER_LABEL
+from game.core.kinds.match import WRONG_PAIRS as WRONG_PAIRS
+from game.core.kinds.order import WRONG_ORDER as WRONG_ORDER
 from game.core.learning import PAIR_KEYS, PairCounts
 from game.core.quiz import Response
 from game.core.settings import Settings
@@ -32,9 +36,6 @@ FORMAT = "immunoquest-statistics"
 SAVE_EVERY = 5.0  # seconds: often enough to lose little in a power cut, rarely enough to spare an SD card
 MAX_SESSION_SECONDS = 4 * 3600  # a longer "session" is a clock jump or a kiosk left mid-game
 MAX_WRONG_LABELS = 24  # per question; content edits over months could otherwise grow the file
-OTHER_LABEL = "other answers"
-WRONG_ORDER = "wrong order"
-WRONG_PAIRS = "wrong pairs"
 
 
 def local_date(timestamp: float) -> str:
@@ -53,13 +54,7 @@ def wrong_answer_label(question: Question, response: Response) -> str:
 
     Only text that the content itself offered is ever stored, whatever ``response`` holds.
     """
-    if question.kind == "choice":
-        return response if isinstance(response, str) and response in question.choices else OTHER_LABEL
-    if question.kind == "truefalse":
-        return ("True" if response else "False") if isinstance(response, bool) else OTHER_LABEL
-    if question.kind == "order":
-        return WRONG_ORDER
-    return WRONG_PAIRS
+    return spec_of(question.kind).wrong_label(question, response)
 
 
 @dataclass

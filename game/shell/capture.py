@@ -169,7 +169,8 @@ class Tour:
         self.app.frame([], 0.1)
 
     def scenes(self) -> list[Path]:
-        """Each level's scene at three moments: its start, its middle, after the hands-on moment."""
+        """Each level's scene at three moments: its start, its middle, after the hands-on moment;
+        and its spot questions."""
         from game.shell.scenes.level import LessonScene, LevelPlay
 
         app = self.app
@@ -197,7 +198,30 @@ class Tour:
                 for _ in range(10):
                     app.frame([], 0.1)
                 self.shot(f"scene-{level.scene}-after-hands-on")
+            self.spot_questions(level)
         return self.written
+
+    def spot_questions(self, level: Level) -> None:
+        """Each spot question of ``level``: unanswered, answered right and not quite."""
+        from game.shell.kinds import answer_presses
+        from game.shell.scenes.level import LevelPlay
+
+        app = self.app
+        full = dataclasses.replace(level, ask=len(level.questions))
+        for question in (q for q in level.questions if q.kind == "spot"):
+            for verdict in ("unanswered", "right", "not-quite"):
+                play = LevelPlay(app, level)
+                play.session = QuizSession(full, plan_steps(full, app.rng))
+                steps = play.session.steps
+                asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == question.id)
+                play.session.index = steps.index(asked)
+                play.show_current()
+                for _ in range(10):
+                    app.frame([], 0.1)
+                if verdict != "unanswered":
+                    for name, _number in answer_presses(asked, right=verdict == "right"):
+                        self.press(name)
+                self.shot(f"spot-{question.id}-{verdict}")
 
     def play_level(self, level: Level) -> None:
         from game.shell.scenes.level import LevelPlay
@@ -252,25 +276,10 @@ class Tour:
         self.press("next")
 
     def answer(self, step: AskedQuestion, right: bool, picture_progress: bool) -> None:
-        q = step.question
-        if q.kind in ("choice", "truefalse"):
-            correct = q.answer if q.kind == "choice" else ("True" if q.truth else "False")
-            n = next(i for i, option in enumerate(step.options, 1) if (option == correct) == right)
-            self.press(f"option-{n}")
-        elif q.kind == "order":
-            items = list(q.items) if right else list(reversed(q.items))
-            for item in items:
-                self.press(f"option-{step.options.index(item) + 1}")
-                if picture_progress and item == items[1]:
-                    self.shot_once(f"question-{q.kind}-in-progress")
-            self.press("check")
-        else:
-            rights = [r for _, r in q.pairs]
-            if not right:
-                rights = rights[1:] + rights[:1]
-            for n in range(1, len(q.pairs) + 1):
-                self.press(f"left-{n}")
-                self.press(f"right-{step.options.index(rights[n - 1]) + 1}")
-                if picture_progress and n == 2:
-                    self.shot_once(f"question-{q.kind}-in-progress")
-            self.press("check")
+        from game.shell.kinds import answer_presses
+
+        presses = answer_presses(step, right)
+        for i, (name, _) in enumerate(presses):
+            self.press(name)
+            if picture_progress and len(presses) > 2 and i == (len(presses) - 1) // 2:
+                self.shot_once(f"question-{step.question.kind}-in-progress")

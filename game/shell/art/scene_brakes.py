@@ -99,6 +99,13 @@ class BrakesArt(Stage):
         self.tcell(surf, back, "paused" if g > 0.3 else "happy")
         self.label_under(surf, N_("checkpoint brake"), self.brake_pos(), 255 * self.ramp(1.0, 0.8))
 
+    def spots_brake(self):
+        return {
+            "t-cell": (self.off(self.contact(), -0.03, 0), self.rt()),
+            "brake": (self.brake_pos(), self.u * 0.085),
+            "cancer-cell": (self.cpos(), self.rc()),
+        }
+
     def d_inhibitor(self, surf) -> None:
         at = self.step_time(0)
         p = self.step_p(0, 0.9)

@@ -229,6 +229,7 @@ class Stage(SceneArt):
         # Cues whose first play a running warm_up has drawn (the only thing warm_up
         # writes on the live scene): a lesson shows its scene once its cue is here.
         self.warmed_cues: set[str] = set()
+        self.unlabelled = False  # set_cue clears it
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -255,6 +256,7 @@ class Stage(SceneArt):
         if cue == self.hands_on_cue and self.hands_on_active:
             return  # the hands-on moment is already showing this cue
         self.cue = cue
+        self.unlabelled = False
         self.t = 0.0
         self.hands_on_active = False
         self.show_hint = False
@@ -375,7 +377,10 @@ class Stage(SceneArt):
         self.put_at(surf, spr, (pos[0], pos[1] - hop))
 
     def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
-        """A small label centred at ``pos`` (size as a fraction of ``u``)."""
+        """A small label centred at ``pos`` (size as a fraction of ``u``); none while
+        ``unlabelled`` (a spot question must not name what it asks the player to find)."""
+        if self.unlabelled:
+            return
         px = max(12, q(self.u * size))
         self.put(surf, self.S.label(self.tr.gettext(text), px), pos, alpha)
 
@@ -424,6 +429,14 @@ class Stage(SceneArt):
     def below(self, pos, dy: float) -> tuple[float, float]:
         """``pos`` moved down the screen by ``dy`` units of ``u`` (never turned)."""
         return (pos[0], pos[1] + dy * self.u)
+
+    # ------------------------------------------------------------ spot targets
+    def spots(self, rect: pygame.Rect) -> dict[str, tuple[tuple[float, float], float]]:
+        """Where the current cue, once settled, draws each spot target of
+        ``catalog.SCENE_TARGETS`` inside ``rect``: name -> (centre, radius), in pixels.
+        Each scene has one ``spots_<cue>`` method per cue with targets, next to the drawing."""
+        self._sync(rect)
+        return getattr(self, "spots_" + self.cue.replace("-", "_"))()  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

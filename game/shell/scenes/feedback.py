@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.quiz import AskedQuestion, Outcome, Response
+from game.shell.kinds import shell_of
 from game.shell.scenes.level_screen import LevelScreen
 from game.shell.ui import Button, draw_icon
 
@@ -36,17 +37,31 @@ class FeedbackScene(LevelScreen):
         self.prompt_rect = pygame.Rect(0, 0, 0, 0)
         self.answer_rect = pygame.Rect(0, 0, 0, 0)
         self.explain_rect = pygame.Rect(0, 0, 0, 0)
+        self.picture_rect = pygame.Rect(0, 0, 0, 0)  # kinds that show the answer in a picture
+        self.shell = shell_of(q.kind)
         self.chosen_rect = pygame.Rect(0, 0, 0, 0)
         self.chosen_shown = ""  # chosen_text or its one-line summary, whichever the layout had room for
         self.side_by_side = False  # the player's list beside the answer rather than under it
 
     def enter(self) -> None:
         super().enter()
+        self.shell.enter_picture(self)
         self.focus = self.next_button
         verdict = self._("Right!") if self.outcome.correct else self._("Not quite.")
         # After a miss, what the player gave comes first, in one line (empty when right).
         said = [verdict, self.chosen_summary, self.answer_text, self.asked.question.explain]
         self.app.speak(said)
+
+    def resume(self) -> None:
+        self.shell.enter_picture(self)  # "Watch again" showed a lesson's cue in the same scene
+        super().resume()
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self.shell.update_picture(self, dt)
+
+    def needs_redraw(self) -> bool:
+        return self.shell.has_picture and self.picture_rect.height > 0
 
     def screen_text(self) -> tuple[str, ...]:
         return (self.asked.question.correct_text, self.asked.question.explain)
@@ -56,10 +71,7 @@ class FeedbackScene(LevelScreen):
 
     @property
     def answer_lines(self) -> str:
-        q = self.asked.question
-        if q.kind == "truefalse":
-            return self.truth_label(q.truth)
-        return q.correct_text if q.kind == "choice" else "\n" + q.correct_text
+        return shell_of(self.asked.question.kind).answer_lines(self)
 
     @property
     def answer_text(self) -> str:
@@ -72,40 +84,14 @@ class FeedbackScene(LevelScreen):
             return ""
         if self.response is None:
             return self._("Time ran out. That is fine: here is the answer.")
-        kind = self.asked.question.kind
-        if kind in ("choice", "truefalse"):
-            shown = self.response if isinstance(self.response, str) else self.truth_label(bool(self.response))
-            return self._("You chose: {choice}", choice=shown)
-        lines = self._given_lines()
-        return self.chosen_summary + ("\n" + "\n".join(lines) if lines else "")
+        return shell_of(self.asked.question.kind).chosen_text(self)
 
     @property
     def chosen_summary(self) -> str:
-        """One line about an order or match miss, for screens with no room for the whole list."""
-        q = self.asked.question
-        if self.outcome.correct or self.response is None or q.kind not in ("order", "match"):
+        """One line about what the player gave, for screens with no room for the whole of it."""
+        if self.outcome.correct or self.response is None:
             return self.chosen_text
-        if q.kind == "order":
-            given = tuple(self.response) if isinstance(self.response, tuple) else ()
-            placed = sum(1 for mine, right in zip(given, q.items) if mine == right)
-            return self._("Your order: {placed} of {total} in the right place", placed=placed, total=len(q.items))
-        paired = dict(self._given_pairs())
-        matched = sum(1 for left, right in q.pairs if paired.get(left) == right)
-        return self._("Your pairs: {matched} of {total} right", matched=matched, total=len(q.pairs))
-
-    def _given_pairs(self) -> list[tuple[str, str]]:
-        """The player's pairs in the order the question lists its left items."""
-        given = (
-            dict(pair for pair in self.response if isinstance(pair, tuple)) if isinstance(self.response, tuple) else {}
-        )
-        return [(left, given[left]) for left in self.asked.lefts if left in given]
-
-    def _given_lines(self) -> list[str]:
-        if not isinstance(self.response, tuple):
-            return []
-        if self.asked.question.kind == "order":
-            return [f"{i}. {item}" for i, item in enumerate(self.response, 1)]
-        return [f"{left} – {right}" for left, right in self._given_pairs()]
+        return shell_of(self.asked.question.kind).chosen_summary(self)
 
     def layout(self) -> None:
         super().layout()
@@ -160,6 +146,18 @@ class FeedbackScene(LevelScreen):
             self.chosen_rect = pygame.Rect(area.left, self.answer_rect.bottom + gap // 2, area.width, chosen_h)
         top = self.chosen_rect.bottom + gap
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
+        self.picture_rect = pygame.Rect(0, 0, 0, 0)
+        if self.shell.has_picture:  # the picture shares the explanation's room: beside it, or under it
+            rest = self.explain_rect
+            if ui.portrait:
+                need = ui.text.fit(q.explain, ui.type_size("body"), rest.width - ui.px(36), 10_000).height + ui.px(28)
+                need = min(need, rest.height // 2)
+                self.explain_rect = pygame.Rect(rest.left, rest.top, rest.width, need)
+                self.picture_rect = pygame.Rect(rest.left, rest.top + need + gap, rest.width, rest.height - need - gap)
+            else:
+                half = (rest.width - gap) // 2
+                self.explain_rect = pygame.Rect(rest.left, rest.top, half, rest.height)
+                self.picture_rect = pygame.Rect(rest.right - half, rest.top, half, rest.height)
         bw = min(ui.px(320), (area.width - gap) // 2)
         self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
         self.watch_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)
@@ -213,4 +211,6 @@ class FeedbackScene(LevelScreen):
             ui.draw_text(surface, self.chosen_shown, "body", rect, p.text_muted)
         ui.panel(surface, self.explain_rect, p.surface_alt)
         ui.draw_text(surface, self.asked.question.explain, "body", self.explain_rect.inflate(-ui.px(36), -ui.px(28)))
+        if self.picture_rect.height > 0:
+            self.shell.draw_picture(self, surface, self.picture_rect)
         self.draw_buttons(surface)
