@@ -44,6 +44,10 @@ class ResultsScene(Scene):
             self.base_buttons.append(
                 Button(_("Questions for your care team"), self.care_card, "primary", name="care-card")
             )
+        to_practise = len(app.progress.missed_boxes())
+        if to_practise:
+            label = _("Practise what you missed ({count})", count=to_practise)
+            self.base_buttons.append(Button(label, self.practise, name="practise"))
         self.base_buttons += [
             Button(_("Play again"), self.again, "secondary" if self.base_buttons else "primary", name="again"),
             Button(_("All levels"), self.back, name="levels"),
@@ -72,6 +76,9 @@ class ResultsScene(Scene):
 
     def back(self) -> None:
         self.app.go("level-select")
+
+    def practise(self) -> None:
+        self.app.go("practice")
 
     def care_card(self) -> None:
         self.app.go("care-card")
@@ -111,7 +118,7 @@ class ResultsScene(Scene):
             self.stars_rect = pygame.Rect(area.left, top, half, row_h)
             self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
         columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
-        card = any(b.name == "care-card" for b in self.base_buttons)
+        card = any(b.name in ("care-card", "practise") for b in self.base_buttons)  # long labels
         while card and columns > 1 and self.labels_too_wide(area.width, columns, gap):
             columns -= 1  # a long label ("Questions for your care team") keeps its size on a wider button
         rows = -(-len(self.base_buttons) // columns)
