@@ -105,15 +105,19 @@ class LevelSelectScene(Scene):
         header_h = max(control, int(ui.type_size("heading") * 1.4))
         self.back_button.rect = pygame.Rect(w - margin - back_w, margin, back_w, control)
         right = self.back_button.rect.left
-        if self.extra:  # "Practise what you missed (N)" beside Back, as wide as its words
+        header_bottom = margin + header_h
+        if self.extra:  # "Practise what you missed (N)": beside Back if the heading keeps its room, else below
             label_w = ui.text.font(ui.type_size("body"), True).size(self.practise_button.label)[0]
-            practise_w = min(label_w + 2 * ui.px(24), (w - 2 * margin) // 2)
-            self.practise_button.rect = pygame.Rect(right - gap - practise_w, margin, practise_w, control)
-            right = self.practise_button.rect.left
+            practise_w = label_w + 2 * ui.px(24)
+            heading_w = ui.text.font(ui.type_size("heading"), True).size(self._("Choose a level"))[0]
+            if right - gap - practise_w - gap - margin >= heading_w:
+                self.practise_button.rect = pygame.Rect(right - gap - practise_w, margin, practise_w, control)
+                right = self.practise_button.rect.left
+            else:
+                self.practise_button.rect = pygame.Rect(margin, header_bottom + gap, w - 2 * margin, control)
+                header_bottom = self.practise_button.rect.bottom
         self.heading_rect = pygame.Rect(margin, margin, right - gap - margin, header_h)
-        area = pygame.Rect(
-            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
-        )
+        area = pygame.Rect(margin, header_bottom + gap, w - 2 * margin, h - header_bottom - gap - margin)
         # How big a card must be for its title, summary and stars at this text size.
         body, small = ui.type_size("body"), ui.type_size("small")
         card_h = 2 * ui.px(16) + int(2.6 * body) + int(2.6 * small) + max(ui.px(38), int(small * 1.4)) + ui.px(18)

@@ -37,6 +37,10 @@ class ResultsScene(Scene):
         _ = self._
         self.praise = _(PRAISE[result.stars])
         self.more_button = Button(_("More to remember"), self.more, name="more")
+        to_practise = len(app.progress.missed_boxes())
+        label = _("Practise what you missed ({count})", count=to_practise)
+        self.practise_button = Button(label, self.start_practice, name="practise")
+        self.extra = [self.practise_button] if to_practise else []  # under what to remember
         self.base_buttons: list[Button] = []
         if self.next_level is not None:
             self.base_buttons.append(Button(_("Next level"), self.play_next, "primary", name="next-level"))
@@ -44,10 +48,6 @@ class ResultsScene(Scene):
             self.base_buttons.append(
                 Button(_("Questions for your care team"), self.care_card, "primary", name="care-card")
             )
-        to_practise = len(app.progress.missed_boxes())
-        if to_practise:
-            label = _("Practise what you missed ({count})", count=to_practise)
-            self.base_buttons.append(Button(label, self.practise, name="practise"))
         self.base_buttons += [
             Button(_("Play again"), self.again, "secondary" if self.base_buttons else "primary", name="again"),
             Button(_("All levels"), self.back, name="levels"),
@@ -77,7 +77,7 @@ class ResultsScene(Scene):
     def back(self) -> None:
         self.app.go("level-select")
 
-    def practise(self) -> None:
+    def start_practice(self) -> None:
         self.app.go("practice")
 
     def care_card(self) -> None:
@@ -134,14 +134,22 @@ class ResultsScene(Scene):
         room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
         self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
         more = len(self.remember) > self.per_page
-        if more:
+        if more or self.extra:  # a row under the panel: practice on the left, more to remember on the right
             self.remember_rect.height -= control + gap
-            self.more_button.rect = pygame.Rect(
-                self.remember_rect.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control
-            )
             room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
             self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
-        self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]
+            more = len(self.remember) > self.per_page
+            row_top, more_w = self.remember_rect.bottom + gap, ui.px(360)
+            self.more_button.rect = pygame.Rect(self.remember_rect.right - more_w, row_top, more_w, control)
+            practise_w = self.remember_rect.width - (more_w + gap if more else 0)
+            label_w = ui.text.font(ui.type_size("body"), True).size(self.practise_button.label)[0] + 2 * ui.px(24)
+            self.practise_button.rect = pygame.Rect(self.remember_rect.left, row_top, min(practise_w, label_w), control)
+        self.buttons = [
+            *self.base_buttons[:-1],
+            *self.extra,
+            *([self.more_button] if more else []),
+            self.base_buttons[-1],
+        ]
         if self.focus not in self.buttons:
             self.focus = self.buttons[0]
 
