@@ -149,3 +149,13 @@ def test_level_select_offers_practice_and_the_last_level_asks_missed_first(shipp
     for _ in range(4):
         asked = {s.question.id for s in LevelPlay(app, last).session.steps if isinstance(s, AskedQuestion)}
         assert {q.id for q in last.questions[-2:]} <= asked
+
+
+def test_a_question_gone_from_the_content_is_not_offered(shipped_content, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(shipped_content)
+    app.progress.missed("a-question-removed-from-the-file")
+    app.go("level-select")
+    assert all(b.name != "practise" for b in app.top.buttons)
+    app.progress.missed(shipped_content.levels[0].questions[0].id)
+    app.go("level-select")
+    assert app.top.find("practise").label == "Practise what you missed (1)"

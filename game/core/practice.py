@@ -11,6 +11,8 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
+from game.core.content import Content
+
 BOXES = 3  # three right answers in practice and a question leaves the list
 ROUND_SIZE = 5  # questions in one practice round, at most
 
@@ -43,6 +45,12 @@ def draw_round(boxes: Boxes, rng: random.Random, size: int = ROUND_SIZE) -> list
     rng.shuffle(ids)
     ids.sort(key=lambda qid: boxes[qid])  # stable: the shuffle stays within each box
     return ids[:size]
+
+
+def in_content(boxes: Boxes, content: Content) -> dict[str, int]:
+    """The boxes of questions the content still has (a question removed from the file is not offered)."""
+    ids = {q.id for q in content.questions}
+    return {qid: box for qid, box in boxes.items() if qid in ids}
 
 
 def lowest_first(boxes: Boxes) -> list[str]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Level
+from game.core.practice import in_content
 from game.core.progress import LevelProgress
 from game.shell.scene import Scene
 from game.shell.ui import Button, Ui, draw_star, grid
@@ -76,7 +77,7 @@ class LevelSelectScene(Scene):
         self.back_button = Button(self._("Back"), self.back, name="back")
         self.prev_button = Button(self._("Previous levels"), lambda: self.turn(-1), name="previous-page")
         self.next_button = Button(self._("More levels"), lambda: self.turn(+1), "primary", name="next-page")
-        to_practise = len(app.progress.missed_boxes())
+        to_practise = len(in_content(app.progress.missed_boxes(), app.content))
         label = self._("Practise what you missed ({count})", count=to_practise)
         self.practise_button = Button(label, self.practise, name="practise")
         self.extra = [self.practise_button] if to_practise else []

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.practice import in_content
 from game.core.quiz import LevelResult
 from game.shell.scene import Scene
 from game.shell.ui import Button, grid
@@ -21,7 +22,7 @@ class PracticeResultsScene(Scene):
     def __init__(self, app: App, result: LevelResult) -> None:
         super().__init__(app)
         self.result = result
-        self.left = len(app.progress.missed_boxes())
+        self.left = len(in_content(app.progress.missed_boxes(), app.content))
         _ = self._
         self.heading = _("Practice done")
         self.summary = _("{correct} of {asked} right", correct=result.correct, asked=result.asked)

@@ -8,6 +8,7 @@ import pygame
 
 from game.core.content import Level
 from game.core.i18n import N_
+from game.core.practice import in_content
 from game.core.quiz import LevelResult
 from game.shell.scene import Scene
 from game.shell.ui import Button, draw_star, grid
@@ -37,7 +38,7 @@ class ResultsScene(Scene):
         _ = self._
         self.praise = _(PRAISE[result.stars])
         self.more_button = Button(_("More to remember"), self.more, name="more")
-        to_practise = len(app.progress.missed_boxes())
+        to_practise = len(in_content(app.progress.missed_boxes(), app.content))
         label = _("Practise what you missed ({count})", count=to_practise)
         self.practise_button = Button(label, self.start_practice, name="practise")
         self.extra = [self.practise_button] if to_practise else []  # under what to remember
