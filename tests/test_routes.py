@@ -54,6 +54,10 @@ def test_every_route_leads_to_its_screen(route, shipped_content, make_app) -> No
 
         level = shipped_content.levels[0]
         args = (level, QuizSession.start(level, app.rng).result())
+    elif route == "practice-results":
+        from game.core.quiz import LevelResult
+
+        args = (LevelResult("practice", 200, 2, 3, 0, ()),)
     app.go(route, *args)
     assert app.top.name == route
     overlay = route in ("settings", "about", "care-card", "glossary", "still-there", "pin-pad")  # over the title

@@ -7,6 +7,7 @@ the player's response and shows the outcome it returns.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.core.content import Lesson, Level, Question
@@ -87,10 +88,16 @@ def stars_for(correct: int, asked: int) -> int:
     return 0
 
 
-def plan_steps(level: Level, rng: random.Random) -> tuple[Step, ...]:
-    """Every lesson, and ``level.ask`` of its questions in file order, options shuffled."""
+def plan_steps(level: Level, rng: random.Random, first: Sequence[str] = ()) -> tuple[Step, ...]:
+    """Every lesson, and ``level.ask`` of its questions in file order, options shuffled.
+
+    Questions whose ids are in ``first`` (in that order) are chosen before any drawn at random.
+    """
     pool = level.questions
-    chosen = set(rng.sample(range(len(pool)), level.ask))
+    position = {q.id: i for i, q in enumerate(pool)}
+    preferred = [position[qid] for qid in first if qid in position][: level.ask]
+    rest = [i for i in range(len(pool)) if i not in preferred]
+    chosen = set(preferred) | set(rng.sample(rest, level.ask - len(preferred)))
     asked_ids = {pool[i].id for i in chosen}
     steps: list[Step] = []
     for step in level.steps:
@@ -99,6 +106,11 @@ def plan_steps(level: Level, rng: random.Random) -> tuple[Step, ...]:
         elif step.id in asked_ids:
             steps.append(AskedQuestion(step, spec_of(step.kind).options(step, rng)))
     return tuple(steps)
+
+
+def ask_again(question: Question, rng: random.Random) -> AskedQuestion:
+    """``question`` as a practice round shows it, options shuffled (by its kind's spec)."""
+    return AskedQuestion(question, spec_of(question.kind).options(question, rng))
 
 
 @dataclass

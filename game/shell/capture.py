@@ -109,7 +109,27 @@ class Tour:
         if level is not app.content.levels[-1]:  # the last level's results offer the care-team card
             self.play_level(app.content.levels[-1])
         self.shot("results-last-level")
+        self.practice()
         return self.written
+
+    def practice(self) -> None:
+        """A practice round of what the tour missed, from the results, then the level select offering more."""
+        app = self.app
+        if not app.progress.missed_boxes():
+            return
+        self.press("practise")
+        for _ in range(20):
+            if app.top.name == "practice-results":
+                break
+            step = getattr(app.top, "asked", None)
+            assert isinstance(step, AskedQuestion)
+            self.shot_once("practice-question")
+            self.answer(step, right=True, picture_progress=False)
+            self.shot_once("practice-feedback")
+            self.press("next")
+        self.shot("practice-results")
+        self.press("levels")
+        self.shot("level-select-practise")
 
     def comfort(self) -> list[Path]:
         """Settings and one question of each kind, at the app's text size and theme."""

@@ -24,11 +24,19 @@ def _level(app: App, *args: Any) -> None:
     LevelPlay(app, *args).begin()
 
 
+def _practice(app: App, *args: Any) -> None:
+    """A practice round of missed questions (``game.shell.practice``)."""
+    from game.shell.practice import start_practice
+
+    start_practice(app)
+
+
 # route -> (module:class of its screen, under game.shell.scenes; pushed over the current one?)
 SCREENS: dict[str, tuple[str, bool]] = {
     "title": ("title:TitleScene", False),
     "level-select": ("level_select:LevelSelectScene", False),
     "results": ("results:ResultsScene", False),
+    "practice-results": ("practice_results:PracticeResultsScene", False),
     "attract": ("kiosk:AttractScene", False),
     "unavailable": ("kiosk:UnavailableScene", False),
     "settings": ("settings:SettingsScene", True),
@@ -39,7 +47,7 @@ SCREENS: dict[str, tuple[str, bool]] = {
     "pin-pad": ("kiosk:PinPadScene", True),
 }
 # routes that are not one screen
-ACTIONS: dict[str, Callable[..., None]] = {"level": _level}
+ACTIONS: dict[str, Callable[..., None]] = {"level": _level, "practice": _practice}
 
 
 def make(app: App, route: str, *args: Any) -> Scene:

@@ -15,7 +15,8 @@ import pygame
 from game.core.content import Lesson, Level
 from game.core.learning import Pairing, before_question
 from game.core.parallel import in_source_language
-from game.core.quiz import AskedQuestion, QuizSession, Response, speed_points
+from game.core.practice import lowest_first
+from game.core.quiz import AskedQuestion, QuizSession, Response, plan_steps, speed_points
 from game.shell.art import make_scene_art
 from game.shell.scenes.feedback import FeedbackScene
 from game.shell.scenes.guess import GuessScene
@@ -39,7 +40,9 @@ class LevelPlay:
         self.app = app
         self.level = level
         self.number = app.content.levels.index(level) + 1 if level in app.content.levels else 1
-        self.session = QuizSession.start(level, app.rng)
+        last = app.content.levels[-1] if app.content.levels else None
+        first = lowest_first(app.progress.missed_boxes()) if level is last else []  # the review level
+        self.session = QuizSession(level, plan_steps(level, app.rng, first))
         self.art = make_scene_art(level.scene, app.reduced_motion, app.sheet, app.tr)
         self.hands_on_done = False  # the hands-on moment happens once per play
         self._warming: Iterator[None] | None = None
@@ -98,6 +101,8 @@ class LevelPlay:
         outcome = self.session.answer(response, bonus)
         source = next(iter(self.app.languages.values())).content  # English: the report's language
         self.app.stats.question_answered(*in_source_language(source, asked.question, response), outcome.correct)  # type: ignore[arg-type]
+        if not outcome.correct:  # to practise later; a right answer here moves no box, only practice does
+            self.app.progress.missed(asked.question.id)
         pair = self.pairing.answered(asked.question.id, outcome.correct)
         if pair is not None:
             self.app.stats.before_after(asked.question.id, self.level.id, *pair)

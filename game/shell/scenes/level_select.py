@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.content import Level
+from game.core.practice import in_content
 from game.core.progress import LevelProgress
 from game.shell.scene import Scene
 from game.shell.ui import Button, Ui, draw_star, grid
@@ -76,9 +77,13 @@ class LevelSelectScene(Scene):
         self.back_button = Button(self._("Back"), self.back, name="back")
         self.prev_button = Button(self._("Previous levels"), lambda: self.turn(-1), name="previous-page")
         self.next_button = Button(self._("More levels"), lambda: self.turn(+1), "primary", name="next-page")
+        to_practise = len(in_content(app.progress.missed_boxes(), app.content))
+        label = self._("Practise what you missed ({count})", count=to_practise)
+        self.practise_button = Button(label, self.practise, name="practise")
+        self.extra = [self.practise_button] if to_practise else []
         self.page = 0
         self.per_page = len(self.cards)
-        self.buttons = [*self.cards, self.back_button]
+        self.buttons = [*self.cards, *self.extra, self.back_button]
 
     def _starter(self, level: Level):  # type: ignore[no-untyped-def]
         return lambda: self.start(level)
@@ -89,6 +94,9 @@ class LevelSelectScene(Scene):
     def back(self) -> None:
         self.app.go("title")
 
+    def practise(self) -> None:
+        self.app.go("practice")
+
     def layout(self) -> None:
         ui = self.ui
         w, h = ui.size
@@ -96,11 +104,21 @@ class LevelSelectScene(Scene):
         control = ui.control_height()
         back_w = max(ui.px(200), int(ui.type_size("body") * 4))
         header_h = max(control, int(ui.type_size("heading") * 1.4))
-        self.heading_rect = pygame.Rect(margin, margin, w - 2 * margin - back_w - gap, header_h)
         self.back_button.rect = pygame.Rect(w - margin - back_w, margin, back_w, control)
-        area = pygame.Rect(
-            margin, self.heading_rect.bottom + gap, w - 2 * margin, h - self.heading_rect.bottom - gap - margin
-        )
+        right = self.back_button.rect.left
+        header_bottom = margin + header_h
+        if self.extra:  # "Practise what you missed (N)": beside Back if the heading keeps its room, else below
+            label_w = ui.text.font(ui.type_size("body"), True).size(self.practise_button.label)[0]
+            practise_w = label_w + 2 * ui.px(24)
+            heading_w = ui.text.font(ui.type_size("heading"), True).size(self._("Choose a level"))[0]
+            if right - gap - practise_w - gap - margin >= heading_w:
+                self.practise_button.rect = pygame.Rect(right - gap - practise_w, margin, practise_w, control)
+                right = self.practise_button.rect.left
+            else:
+                self.practise_button.rect = pygame.Rect(margin, header_bottom + gap, w - 2 * margin, control)
+                header_bottom = self.practise_button.rect.bottom
+        self.heading_rect = pygame.Rect(margin, margin, right - gap - margin, header_h)
+        area = pygame.Rect(margin, header_bottom + gap, w - 2 * margin, h - header_bottom - gap - margin)
         # How big a card must be for its title, summary and stars at this text size.
         body, small = ui.type_size("body"), ui.type_size("small")
         card_h = 2 * ui.px(16) + int(2.6 * body) + int(2.6 * small) + max(ui.px(38), int(small * 1.4)) + ui.px(18)
@@ -133,7 +151,7 @@ class LevelSelectScene(Scene):
         paging = [self.prev_button, self.next_button] if pages > 1 else []
         self.prev_button.enabled = self.page > 0
         self.next_button.enabled = self.page < pages - 1
-        self.buttons = [*shown, *paging, self.back_button]
+        self.buttons = [*shown, *paging, *self.extra, self.back_button]
         if self.focus not in self.buttons:
             self.focus = shown[0] if shown else self.back_button
 

@@ -8,6 +8,7 @@ import pygame
 
 from game.core.content import Level
 from game.core.i18n import N_
+from game.core.practice import in_content
 from game.core.quiz import LevelResult
 from game.shell.scene import Scene
 from game.shell.ui import Button, draw_star, grid
@@ -37,6 +38,10 @@ class ResultsScene(Scene):
         _ = self._
         self.praise = _(PRAISE[result.stars])
         self.more_button = Button(_("More to remember"), self.more, name="more")
+        to_practise = len(in_content(app.progress.missed_boxes(), app.content))
+        label = _("Practise what you missed ({count})", count=to_practise)
+        self.practise_button = Button(label, self.start_practice, name="practise")
+        self.extra = [self.practise_button] if to_practise else []  # under what to remember
         self.base_buttons: list[Button] = []
         if self.next_level is not None:
             self.base_buttons.append(Button(_("Next level"), self.play_next, "primary", name="next-level"))
@@ -72,6 +77,9 @@ class ResultsScene(Scene):
 
     def back(self) -> None:
         self.app.go("level-select")
+
+    def start_practice(self) -> None:
+        self.app.go("practice")
 
     def care_card(self) -> None:
         self.app.go("care-card")
@@ -111,7 +119,7 @@ class ResultsScene(Scene):
             self.stars_rect = pygame.Rect(area.left, top, half, row_h)
             self.score_rect = pygame.Rect(area.left + half, top, area.width - half, row_h)
         columns = 1 if ui.portrait and ui.text_scale > 1.2 else len(self.base_buttons)
-        card = any(b.name == "care-card" for b in self.base_buttons)
+        card = any(b.name in ("care-card", "practise") for b in self.base_buttons)  # long labels
         while card and columns > 1 and self.labels_too_wide(area.width, columns, gap):
             columns -= 1  # a long label ("Questions for your care team") keeps its size on a wider button
         rows = -(-len(self.base_buttons) // columns)
@@ -127,14 +135,22 @@ class ResultsScene(Scene):
         room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
         self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
         more = len(self.remember) > self.per_page
-        if more:
+        if more or self.extra:  # a row under the panel: practice on the left, more to remember on the right
             self.remember_rect.height -= control + gap
-            self.more_button.rect = pygame.Rect(
-                self.remember_rect.right - ui.px(360), self.remember_rect.bottom + gap, ui.px(360), control
-            )
             room = self.remember_rect.height - ui.px(28) - int(ui.type_size("body") * 1.4)
             self.per_page = max(1, sum(1 for _ in _prefix_fits(needed, room)))
-        self.buttons = [*self.base_buttons[:-1], *([self.more_button] if more else []), self.base_buttons[-1]]
+            more = len(self.remember) > self.per_page
+            row_top, more_w = self.remember_rect.bottom + gap, ui.px(360)
+            self.more_button.rect = pygame.Rect(self.remember_rect.right - more_w, row_top, more_w, control)
+            practise_w = self.remember_rect.width - (more_w + gap if more else 0)
+            label_w = ui.text.font(ui.type_size("body"), True).size(self.practise_button.label)[0] + 2 * ui.px(24)
+            self.practise_button.rect = pygame.Rect(self.remember_rect.left, row_top, min(practise_w, label_w), control)
+        self.buttons = [
+            *self.base_buttons[:-1],
+            *self.extra,
+            *([self.more_button] if more else []),
+            self.base_buttons[-1],
+        ]
         if self.focus not in self.buttons:
             self.focus = self.buttons[0]
 
