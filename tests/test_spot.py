@@ -102,6 +102,11 @@ def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100, reduced_moti
     play.show_current()
     app.frame([], 0.1)
     assert app.top.name == "question-spot"
+    for _ in range(1000):  # the picture's sprites, drawn between frames as in the real loop
+        if app.top.ready():
+            break
+        app.idle(0.05)
+    app.frame([], 0.1)
     return app, asked
 
 
@@ -222,3 +227,26 @@ def test_a_moving_spot_question_redraws_only_its_picture_and_that_matches_a_full
     partial = app.screen.copy()
     app.top.draw(app.screen)
     assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")
+
+
+def test_the_first_frames_of_a_spot_question_build_no_sprite(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The picture is drawn at another size than the lesson's: its sprites are made
+    between frames (App.idle), and until then its backdrop colour stands in for it."""
+    from game.bench import whole_level
+
+    content = load_content(content_with_spot(tmp_path))
+    app = make_app(content, size=(1280, 720), data_dir=tmp_path, reduced_motion=False)
+    cache = app.sheet.cache
+    play = whole_level(app, next(lv for lv in content.levels if lv.scene == "brakes"))
+    steps = play.session.steps
+    play.session.index = steps.index(
+        next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == "ci-tap")
+    )
+    play.show_current()
+    app.transition = None
+    for _ in range(120):  # two seconds of the question
+        builds = cache.builds
+        app.frame([], 1 / 60)
+        assert cache.builds == builds
+        app.idle(0.006)
+    assert app.top.ready()

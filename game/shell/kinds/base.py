@@ -68,6 +68,14 @@ class KindControls:
         """A move the buttons do not take (a tap on a picture); True if used."""
         return False
 
+    def idle(self, budget_s: float) -> bool:
+        """Work ahead of need between frames (a picture's sprites); True if it used the time."""
+        return False
+
+    def picture_ready(self) -> bool:
+        """True once everything these controls show is drawn (see ``idle``)."""
+        return True
+
     def update(self, dt: float) -> None:
         pass
 

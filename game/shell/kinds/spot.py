@@ -17,6 +17,7 @@ from game.core.i18n import N_
 from game.core.quiz import AskedQuestion
 from game.shell.actions import Act, Action
 from game.shell.kinds.base import KindControls, KindShell, Press
+from game.shell.scenes.lesson import MIN_SCENE_PX
 from game.shell.ui import Button, Ui
 
 MIN_HIT = 48  # pixels: the smallest hit area, whatever the screen
@@ -95,6 +96,7 @@ class SpotControls(KindControls):
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.missed = False  # a tap on empty space: the hint says to tap a picture
         self.targets: list[TargetButton] = []
+        self._picture_ready = False  # the cue's sprites at this size are drawn (see idle)
 
     def label(self, name: str) -> str:
         return self._(TARGET_LABELS[name])
@@ -137,18 +139,34 @@ class SpotControls(KindControls):
             return True
         return False
 
+    def idle(self, budget_s: float) -> bool:
+        """The picture is drawn at another size than the lesson's: its sprites are made
+        between frames, as a lesson's are, so no frame of the question stalls on them."""
+        self.scene.play.warm_up(self.scene_rect, self.asked.question.cue, budget_s)
+        return True
+
+    def picture_ready(self) -> bool:
+        if not self._picture_ready and min(self.scene_rect.size) >= MIN_SCENE_PX:
+            self._picture_ready = self.art.is_ready(self.scene_rect)
+        return self._picture_ready
+
     def update(self, dt: float) -> None:
         self.art.update(dt)
 
     def animating(self) -> bool:
-        return bool(self.art.is_animating())
+        # Until the picture is ready, each frame asks (draw_changed) and shows it at once.
+        return bool(self.art.is_animating()) or not self._picture_ready
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.art.draw(surface, self.scene_rect)
+        # Until its sprites are drawn (a few frames) the backdrop colour stands in for it.
+        if self.picture_ready():
+            self.art.draw(surface, self.scene_rect)
 
     def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
         """Only the scene moves: redraw it and the badges and ring on it."""
         scene = self.scene
+        if not self.picture_ready():
+            return []
         self.art.draw(surface, self.scene_rect)
         old_clip = surface.get_clip()
         surface.set_clip(self.scene_rect)

@@ -55,6 +55,13 @@ class QuestionScene(LevelScreen):
         if not self.controls.handle(action):
             super().handle(action)
 
+    def idle(self, budget_s: float) -> None:
+        if not self.controls.idle(budget_s):
+            super().idle(budget_s)
+
+    def ready(self) -> bool:
+        return self.controls.picture_ready()
+
     def update(self, dt: float) -> None:
         super().update(dt)
         self.controls.update(dt)
