@@ -12,16 +12,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.i18n import N_
 from game.core.quiz import AskedQuestion
+from game.shell.kinds.truefalse import TRUTH_LABELS  # the words for the two values, kept in one place
 from game.shell.scenes.level_screen import LevelScreen
 from game.shell.ui import Button, grid
 
 if TYPE_CHECKING:
     from game.shell.app import App
     from game.shell.scenes.level import LevelPlay
-
-TRUTH_LABELS = {"True": N_("True"), "False": N_("False")}
 
 
 class GuessScene(LevelScreen):
