@@ -144,7 +144,10 @@ def test_a_spot_question_answered_every_way(make_app, tmp_path, way, right) -> N
         driver.press(target, asked.options.index(name) + 1)
     assert app.top.name == "feedback"
     assert app.top.outcome.correct is right  # type: ignore[attr-defined]
-    if not right:
+    if right:
+        assert app.top.answer_text == "That is the brake."  # type: ignore[attr-defined]
+    else:
+        assert app.top.answer_text == "The answer: brake"  # type: ignore[attr-defined]
         assert app.top.chosen_text == "That is the cancer cell."  # type: ignore[attr-defined]
         assert app.top.find("watch-again")
     counts = app.stats.stats.questions["ci-tap"]

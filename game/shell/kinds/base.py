@@ -110,6 +110,10 @@ class KindShell:
         """The right answer as the feedback screen shows it after "The answer:"."""
         return fb.asked.question.correct_text
 
+    def answer_text(self, fb: FeedbackScene) -> str:
+        """The line that gives the right answer on the feedback screen."""
+        return fb._("The answer: {answer}", answer=self.answer_lines(fb))
+
     def chosen_text(self, fb: FeedbackScene) -> str:
         """What the player gave, after a miss (not a timeout)."""
         return ""

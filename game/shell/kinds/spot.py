@@ -218,6 +218,12 @@ class SpotShell(KindShell):
     def answer_lines(self, fb) -> str:  # type: ignore[no-untyped-def]
         return fb._(TARGET_LABELS[fb.asked.question.answer])
 
+    def answer_text(self, fb) -> str:  # type: ignore[no-untyped-def]
+        """A right tap is named back to the player ("That is the brake."), with the ring."""
+        if fb.outcome.correct:
+            return fb._("That is the {thing}.", thing=self.answer_lines(fb))
+        return super().answer_text(fb)
+
     def chosen_text(self, fb) -> str:  # type: ignore[no-untyped-def]
         name = fb.response if isinstance(fb.response, str) else ""
         label = fb._(TARGET_LABELS[name]) if name in TARGET_LABELS else name

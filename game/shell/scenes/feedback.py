@@ -75,7 +75,7 @@ class FeedbackScene(LevelScreen):
 
     @property
     def answer_text(self) -> str:
-        return self._("The answer: {answer}", answer=self.answer_lines)
+        return shell_of(self.asked.question.kind).answer_text(self)
 
     @property
     def chosen_text(self) -> str:
