@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.core.content import Content, Question
-from game.core.quiz import AskedQuestion, Response
+from game.core.content import Content
+from game.core.quiz import AskedQuestion
 from game.core.settings import Settings
 from game.core.stats import StatsStore
 
@@ -46,27 +46,6 @@ VISITORS = (
     Visitor("knows most", 0.8, 0.92),
     Visitor("learns", 0.3, 0.85),
 )
-
-
-def right_response(question: Question) -> Response:
-    if question.kind == "choice":
-        return question.answer
-    if question.kind == "truefalse":
-        return question.truth
-    if question.kind == "order":
-        return question.items
-    return question.pairs
-
-
-def wrong_response(question: Question, rng: random.Random) -> Response:
-    if question.kind == "choice":
-        return rng.choice([c for c in question.choices if c != question.answer])
-    if question.kind == "truefalse":
-        return not question.truth
-    if question.kind == "order":
-        return tuple(reversed(question.items))
-    rights = [r for _, r in question.pairs]
-    return tuple(zip((left for left, _ in question.pairs), rights[1:] + rights[:1], strict=True))
 
 
 def option_for(asked: AskedQuestion, right: bool, rng: random.Random) -> str:
@@ -112,6 +91,8 @@ def write_demo_stats(out: Path, content: Content, visits: int, seed: int) -> Sta
 
 def _play(app: App, play: LevelPlay, visitor: Visitor, rng: random.Random, now: list[float]) -> None:
     """One level, screen by screen, as this visitor would press through it."""
+    from game.shell.kinds import answer_presses
+
     play.begin()
     for _ in range(500):
         top = app.top
@@ -131,11 +112,11 @@ def _play(app: App, play: LevelPlay, visitor: Visitor, rng: random.Random, now: 
         elif isinstance(play.session.current, AskedQuestion):
             step = play.session.current
             right = rng.random() < visitor.after
-            if step.question.kind in ("choice", "truefalse"):
+            if step.question.kind in ("choice", "truefalse"):  # any wrong option, as visitors pick them
                 top.find(option_for(step, right, rng)).on_press()
-            else:
-                response = right_response(step.question) if right else wrong_response(step.question, rng)
-                play.answer(step, response)
+            else:  # the controls of the kind, pressed in turn (the spot question's picture too)
+                for name, _number in answer_presses(step, right):
+                    app.top.find(name).on_press()
         else:
             raise RuntimeError(f"the demo visitor does not know the screen {top.name!r}")
         app.frame([], 0.05)

@@ -140,3 +140,13 @@ def test_every_kind_in_the_one_table_has_a_shell_module_and_a_right_and_wrong_an
         asked = AskedQuestion(question, spec.options(question, random.Random(1)))
         assert asked.is_correct(spec.right_response(question, asked.options)), kind
         assert not asked.is_correct(spec.wrong_response(question, asked.options)), kind
+
+
+def test_a_level_with_a_spot_question_always_asks_one(shipped_content) -> None:  # type: ignore[no-untyped-def]
+    """The scene's own question is asked in every play, whichever others are drawn."""
+    for level in shipped_content.levels:
+        spots = {q.id for q in level.questions if q.kind == "spot"}
+        assert spots, level.id
+        for seed in range(30):
+            asked = [s.question.id for s in plan_steps(level, random.Random(seed)) if isinstance(s, AskedQuestion)]
+            assert len(asked) == level.ask and spots & set(asked), (level.id, seed)

@@ -11,13 +11,15 @@ import pygame
 import pytest
 from driver import Driver
 
-from game.core.catalog import SCENE_TARGETS, TARGET_LABELS
+from game.core.catalog import SCENE_TARGETS, TARGET_LABELS, TARGET_NAMED
 from game.core.loader import load_content
 from game.core.quiz import AskedQuestion
 from game.shell.art import make_scene_art
 from game.shell.kinds.spot import MIN_GAP, MIN_HIT, hit_areas
 
 ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = {lang: load_content(ROOT / name) for lang, name in (("en", "questions.yaml"), ("es", "questions.es.yaml"))}
+SHIPPED_SPOTS = [q.id for q in SHIPPED["en"].questions if q.kind == "spot"]
 SPOT = """      - question: ci-tap
         kind: spot
         prompt: Tap the brake that holds the T-cell back.
@@ -73,12 +75,19 @@ def test_a_wrong_cue_or_target_exits_2_with_file_and_line(tmp_path: Path, cue, a
 
 def test_every_target_has_a_label_and_a_place_in_its_scene() -> None:
     pygame.font.init()
+    assert set(TARGET_NAMED) == set(TARGET_LABELS)
     for scene, cues in SCENE_TARGETS.items():
         art = make_scene_art(scene, reduced_motion=True)
         for cue, names in cues.items():
             assert len(names) >= 3 and all(n in TARGET_LABELS for n in names)
-            art.set_cue(cue)
+            art.show_spot(cue)  # type: ignore[attr-defined]
             assert set(art.spots(pygame.Rect(0, 0, 800, 400))) == set(names), (scene, cue)  # type: ignore[attr-defined]
+
+
+def test_every_level_has_a_spot_question_in_every_language() -> None:
+    for content in SHIPPED.values():
+        for level in content.levels:
+            assert any(q.kind == "spot" for q in level.questions), level.id
 
 
 def test_hit_areas_grow_small_sprites_and_never_overlap() -> None:
@@ -89,31 +98,39 @@ def test_hit_areas_grow_small_sprites_and_never_overlap() -> None:
     )
 
 
-def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100, reduced_motion=True):  # type: ignore[no-untyped-def]
+def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100, reduced_motion=True, qid="ci-tap", content=None):  # type: ignore[no-untyped-def]
+    """The app showing spot question ``qid`` (default: the fixture's, in a copy of the content)."""
     from game.bench import whole_level
 
-    content = load_content(content_with_spot(tmp_path))
+    content = content if content is not None else load_content(content_with_spot(tmp_path))
     app = make_app(content, size=size, data_dir=tmp_path, reduced_motion=reduced_motion, text_size=text_size)
-    level = next(lv for lv in content.levels if lv.scene == "brakes")
+    level = next(lv for lv in content.levels if any(q.id == qid for q in lv.questions))
     play = whole_level(app, level)
     steps = play.session.steps
-    asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == "ci-tap")
+    asked = next(s for s in steps if isinstance(s, AskedQuestion) and s.question.id == qid)
     play.session.index = steps.index(asked)
     play.show_current()
     app.frame([], 0.1)
     assert app.top.name == "question-spot"
-    for _ in range(1000):  # the picture's sprites, drawn between frames as in the real loop
-        if app.top.ready():
-            break
-        app.idle(0.05)
-    app.frame([], 0.1)
+    warm(app)
     return app, asked
 
 
+def warm(app) -> None:  # type: ignore[no-untyped-def]
+    """Let the top screen's picture be drawn between frames, as the real loop does, then show it."""
+    for _ in range(1000):
+        if app.top.ready():
+            break
+        app.idle(0.05)
+    assert app.top.ready()
+    app.frame([], 0.1)
+
+
+@pytest.mark.parametrize("qid", SHIPPED_SPOTS)
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (720, 1280)])
 @pytest.mark.parametrize("text_size", [100, 200])
-def test_targets_are_big_enough_apart_and_inside_the_picture(make_app, tmp_path, size, text_size) -> None:  # type: ignore[no-untyped-def]
-    app, asked = start_spot(make_app, tmp_path, size, text_size)
+def test_targets_are_big_enough_apart_and_inside_the_picture(make_app, tmp_path, size, text_size, qid) -> None:  # type: ignore[no-untyped-def]
+    app, asked = start_spot(make_app, tmp_path, size, text_size, qid=qid, content=SHIPPED["en"])
     scene = app.top
     targets = [scene.find(f"target-{name}") for name in asked.options]
     rects = [t.rect for t in targets]
@@ -190,6 +207,7 @@ def test_not_quite_rings_the_tapped_and_the_right_target_in_the_picture(make_app
     for _ in range(10):  # past the cross-fade
         app.frame([], 0.1)
     fb = app.top
+    warm(app)
     assert fb.name == "feedback" and fb.picture_rect.height > 0
     spots = fb.play.art.spots(fb.picture_rect)
     p, ui = app.ui.palette, app.ui
@@ -219,7 +237,7 @@ def test_back_from_watch_again_the_feedback_picture_shows_the_question_cue_again
     app.top.find("next").on_press()
     for _ in range(3):
         app.frame([], 0.1)
-    assert app.top.name == "feedback" and (art.cue, art.unlabelled) == ("brake", True)
+    assert app.top.name == "feedback" and (art.cue, art.spotting) == ("brake", True)
 
 
 def test_a_moving_spot_question_redraws_only_its_picture_and_that_matches_a_full_draw(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -25,16 +25,53 @@ SCENE_CUES: dict[str, tuple[str, ...]] = {
 # by name, in the order read-aloud names them and number keys pick them. The art gives their
 # places (``game.shell.art``, ``Stage.spots``); a test keeps the two in step.
 SCENE_TARGETS: dict[str, dict[str, tuple[str, ...]]] = {
+    "patrol": {"target": ("healthy-cell", "t-cell", "cancer-cell")},
     "brakes": {"brake": ("t-cell", "brake", "cancer-cell")},
+    "car-t": {"lab": ("instructions", "t-cell", "car-t-cell")},
+    "antibodies": {"mark": ("healthy-cell", "cancer-cell", "antibody")},
+    "benefits": {"gentler": ("healthy-cell", "t-cell", "cancer-cell")},
+    "journey": {"infusion": ("patient", "iv-bag", "clock")},
+    "side-effects": {"inflammation": ("lungs", "gut", "nurse")},
+    "finale": {"celebrate": ("t-cell", "car-t-cell", "memory-cell", "antibody")},
 }
 
-# Each target's name as the player reads it (translated where it is shown).
+# Each target's name as the player reads it (translated where it is shown) ...
 TARGET_LABELS: dict[str, str] = {
     "t-cell": N_("T-cell"),
     "brake": N_("brake"),
     "cancer-cell": N_("cancer cell"),
     "inhibitor": N_("inhibitor"),
     "antibody": N_("antibody"),
+    "healthy-cell": N_("healthy cell"),
+    "car-t-cell": N_("CAR-T cell"),
+    "memory-cell": N_("memory cell"),
+    "instructions": N_("new instructions"),
+    "patient": N_("patient"),
+    "iv-bag": N_("IV bag"),
+    "clock": N_("clock"),
+    "lungs": N_("lungs"),
+    "gut": N_("gut"),
+    "nurse": N_("nurse"),
+}
+
+# ... and as a whole sentence when the player has tapped it: a label alone cannot say
+# "That is the brake" in every language ("Those are the lungs", "Ese es el freno").
+TARGET_NAMED: dict[str, str] = {
+    "t-cell": N_("That is the T-cell."),
+    "brake": N_("That is the brake."),
+    "cancer-cell": N_("That is the cancer cell."),
+    "inhibitor": N_("That is the inhibitor."),
+    "antibody": N_("That is the antibody."),
+    "healthy-cell": N_("That is the healthy cell."),
+    "car-t-cell": N_("That is the CAR-T cell."),
+    "memory-cell": N_("That is the memory cell."),
+    "instructions": N_("Those are the new instructions."),
+    "patient": N_("That is the patient."),
+    "iv-bag": N_("That is the IV bag."),
+    "clock": N_("That is the clock."),
+    "lungs": N_("Those are the lungs."),
+    "gut": N_("That is the gut."),
+    "nurse": N_("That is the nurse."),
 }
 
 # The cue of each scene where the player does something with their own hands; every

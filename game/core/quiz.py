@@ -91,11 +91,16 @@ def stars_for(correct: int, asked: int) -> int:
 def plan_steps(level: Level, rng: random.Random, first: Sequence[str] = ()) -> tuple[Step, ...]:
     """Every lesson, and ``level.ask`` of its questions in file order, options shuffled.
 
-    Questions whose ids are in ``first`` (in that order) are chosen before any drawn at random.
+    Questions whose ids are in ``first`` (in that order) are chosen before any drawn at random;
+    then, for each kind that is always asked (the spot question), one of its questions.
     """
     pool = level.questions
     position = {q.id: i for i, q in enumerate(pool)}
-    preferred = [position[qid] for qid in first if qid in position][: level.ask]
+    preferred = [position[qid] for qid in first if qid in position]
+    for kind in sorted({q.kind for q in pool if spec_of(q.kind).always_asked}):
+        if not any(pool[i].kind == kind for i in preferred):
+            preferred.append(position[rng.choice([q.id for q in pool if q.kind == kind])])
+    preferred = preferred[: level.ask]
     rest = [i for i in range(len(pool)) if i not in preferred]
     chosen = set(preferred) | set(rng.sample(rest, level.ask - len(preferred)))
     asked_ids = {pool[i].id for i in chosen}

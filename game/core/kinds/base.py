@@ -30,6 +30,8 @@ class KindSpec:
     fields: tuple[str, ...] = ()  # the kind's own fields in the content file, all required
     # fixed statistics labels of this kind and what they mean in the staff report
     label_meanings: ClassVar[dict[str, str]] = {}
+    # a level with questions of this kind always asks one of them (drawn like the rest)
+    always_asked: ClassVar[bool] = False
 
     def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         """The kind's fields of a question of a level showing ``scene`` (None: unknown), checked;

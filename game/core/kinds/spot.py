@@ -22,6 +22,8 @@ class SpotSpec(KindSpec):
     fields = ("cue", "answer")
     # the staff report says what a visitor tapped in words, not by the target's name
     label_meanings: ClassVar[dict[str, str]] = {name: f"tapped the {label}" for name, label in TARGET_LABELS.items()}
+    # pointing at the picture is the strongest check that the scene was understood
+    always_asked = True
 
     def read(self, r: Reader, f: dict[str, yaml.Node], what: str, scene: str | None) -> dict[str, object] | None:
         cue = r.text(f["cue"], f"{what}: cue")

@@ -15,6 +15,10 @@ from game.shell.art.stage import Stage, lerp2
 CANCER = ((0.36, 0.36), (0.6, 0.66), (0.84, 0.38))
 HEALTHY = ((0.14, 0.74), (0.6, 0.2), (0.95, 0.8), (0.36, 0.82))
 LATCH_TAGS = (0, 2)  # which antigens the first antibodies grab
+# A spot question shows one marked cancer cell, one healthy cell and one free antibody.
+SPOT_CANCER = 1
+SPOT_HEALTHY = ((0.2, 0.3),)
+SPOT_ANTIBODY = (0.86, 0.3)
 
 
 class AntibodiesArt(Stage):
@@ -42,10 +46,14 @@ class AntibodiesArt(Stage):
         d = TAG_REACH * q(self.rc()) + 0.72 * self.ra()
         return (c[0] + math.cos(a) * d, c[1] + math.sin(a) * d), antibody_dir(-math.cos(a), -math.sin(a))
 
+    def shown(self) -> tuple[int, ...]:
+        """The cancer cells drawn: all three, or one in a spot question."""
+        return (SPOT_CANCER,) if self.spotting else (0, 1, 2)
+
     def cells(self, surf, marked: float = 0.0, shrink=None) -> None:
-        self.blood_life(surf, HEALTHY)
-        for i, f in enumerate(CANCER):
-            c = self.p(*f)
+        self.blood_life(surf, SPOT_HEALTHY if self.spotting else HEALTHY)
+        for i in self.shown():
+            c = self.p(*CANCER[i])
             s = shrink(i) if shrink else (0.0, 0.0)
             if marked > 0:
                 self.put(
@@ -98,9 +106,21 @@ class AntibodiesArt(Stage):
     def d_mark(self, surf) -> None:
         m = self.ramp(0.4, 1.5)
         self.cells(surf, marked=m)
-        for i in range(3):
+        for i in self.shown():
             self.antibodies_on(surf, i, LATCH_TAGS)
             self.antibodies_on(surf, i, (1, 3), 255 * self.ramp(0.2 + 0.3 * i, 0.8))
+        if self.spotting:
+            self.put(surf, self.S.antibody(self.ra(), 0), self.free_antibody())
+
+    def free_antibody(self):
+        return self.off(self.p(*SPOT_ANTIBODY), 0, 0.02 * self.wave(3.0))
+
+    def spots_mark(self):
+        return {
+            "healthy-cell": (self.p(*SPOT_HEALTHY[0]), self.u * 0.12),
+            "cancer-cell": (self.p(*CANCER[SPOT_CANCER]), self.rc() * 1.6),  # with its antibodies
+            "antibody": (self.p(*SPOT_ANTIBODY), self.ra() * 1.2),
+        }
 
     def d_find(self, surf) -> None:
         def sh(i: int):

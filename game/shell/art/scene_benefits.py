@@ -15,6 +15,10 @@ from game.shell.art.stage import Stage, lerp2
 TUMOUR = ((0.0, 0.0, 0.2), (-0.24, -0.1, 0.14), (0.22, -0.14, 0.14), (0.2, 0.16, 0.13), (-0.18, 0.18, 0.12))
 GENTLE_HEALTHY = ((0.14, 0.3), (0.3, 0.7), (0.5, 0.3), (0.66, 0.72), (0.9, 0.7))
 GENTLE_CANCER = ((0.44, 0.68), (0.82, 0.3))
+# A spot question shows one healthy cell, and one cancer cell with a T-cell a little way off.
+SPOT_HEALTHY = ((0.22, 0.36),)
+SPOT_CANCER = ((0.74, 0.6),)
+SPOT_T_GAP = -0.42  # where the T-cell waits, in u beside its cancer cell (the lesson: -0.28)
 RETURN = ((0.38, 0.3), (0.62, 0.7), (0.86, 0.34))
 MEMORY = ((0.12, 0.62), (0.4, 0.76), (0.72, 0.22))
 YEARS = (N_("1 year"), N_("2 years"), N_("3 years"), N_("4 years"), N_("5 years"))
@@ -53,17 +57,17 @@ class BenefitsArt(Stage):
 
     def d_gentler(self, surf) -> None:
         self.blood_life(surf, (), rbc=True)
-        for i, f in enumerate(GENTLE_HEALTHY):
+        for i, f in enumerate(SPOT_HEALTHY if self.spotting else GENTLE_HEALTHY):
             pos = self.p(*f)
             self.put(surf, self.S.healthy_cell(q(self.u * 0.12), self.frame(i)), pos)
             self.put(
                 surf, self.S.heart_badge(q(self.u * 0.04)), self.below(pos, -0.16), 255 * self.ramp(1.0 + 0.4 * i, 0.8)
             )
-        for i, f in enumerate(GENTLE_CANCER):
+        for i, f in enumerate(SPOT_CANCER if self.spotting else GENTLE_CANCER):
             c = self.p(*f)
             self.put(surf, self.S.cancer_cell(q(self.u * 0.14), self.frame(i + 5)), c)
             go = self.ramp(0.5 + 0.8 * i, 3.0)
-            pos = lerp2(self.p(0.0, f[1]), self.off(c, -0.28, 0), go)
+            pos = lerp2(self.p(0.0, f[1]), self.off(c, SPOT_T_GAP if self.spotting else -0.28, 0), go)
             r = q(self.u * 0.13)
             self.put(  # it swims in from the edge, fading in as it sets off
                 surf,
@@ -71,6 +75,14 @@ class BenefitsArt(Stage):
                 self.inside(pos, r * T_CELL_REACH),
                 255 * min(1.0, go * 5),
             )
+
+    def spots_gentler(self):
+        c = self.p(*SPOT_CANCER[0])
+        return {
+            "healthy-cell": (self.p(*SPOT_HEALTHY[0]), self.u * 0.14),
+            "t-cell": (self.inside(self.off(c, SPOT_T_GAP, 0), self.u * 0.13 * T_CELL_REACH), self.u * 0.15),
+            "cancer-cell": (c, self.u * 0.16),
+        }
 
     def d_remission(self, surf) -> None:
         sp = self.p(0.86, 0.25 - 0.05 * self.ramp(0.0, 4.0))

@@ -141,9 +141,11 @@ class CarTArt(Stage):
         self.text(surf, N_("new instructions"), self.below(card, -0.28), 0.07)
         r = q(self.u * 0.13)
         for i in range(3):
+            if self.spotting and i == 1:
+                continue  # a spot question: one T-cell as it came, one changed
             pos = self.step_pos(i)
             pos = (pos[0], pos[1] + 0.012 * self.u * self.wave(2.8, i))
-            p = self.step_p(i, 1.6)
+            p = (1.0 if i else 0.0) if self.spotting else self.step_p(i, 1.6)
             fly = min(1.0, p / 0.5)
             change = max(0.0, (p - 0.45) / 0.55)
             if 0 < fly < 1:
@@ -158,6 +160,13 @@ class CarTArt(Stage):
                     200 * change * (1 - self.ramp((self.step_time(i) or 0) + 2.0, 1.5)),
                 )
                 self.put(surf, self.S.t_cell(r, self.frame(i), "car"), pos, 255 * change)
+
+    def spots_lab(self):
+        return {
+            "instructions": (self.instructions_pos(), self.u * 0.2),
+            "t-cell": (self.step_pos(0), self.u * 0.15),
+            "car-t-cell": (self.step_pos(2), self.u * 0.15),
+        }
 
     def d_multiply(self, surf) -> None:
         dish = self.p(0.5, 0.64)

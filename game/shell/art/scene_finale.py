@@ -14,12 +14,12 @@ from game.shell.art.sprites import mix
 from game.shell.art.stage import Stage, lerp2
 
 SPOTS = ((0.5, 0.16), (0.42, 0.3), (0.1, 0.48), (0.6, 0.42), (0.5, 0.56), (0.38, 0.82), (0.66, 0.7))
-# where each member stands, what it is, and its name as the other scenes call it
+# where each member stands, what it is, its name as the other scenes call it, its spot target
 TEAM = (
-    (0.2, "t", N_("T-cell")),
-    (0.4, "car", N_("CAR-T cell")),
-    (0.6, "memory", N_("memory cell")),
-    (0.8, "antibody", N_("antibody")),
+    (0.2, "t", N_("T-cell"), "t-cell"),
+    (0.4, "car", N_("CAR-T cell"), "car-t-cell"),
+    (0.6, "memory", N_("memory cell"), "memory-cell"),
+    (0.8, "antibody", N_("antibody"), "antibody"),
 )
 NAME_SIZE = 0.07  # team name labels, as a fraction of u
 QUESTIONS = ((-0.3, -0.6), (-0.02, -0.74), (0.28, -0.68), (0.52, -0.56))
@@ -130,7 +130,7 @@ class FinaleArt(Stage):
             x = self._lay.stage.left + ((k * 0.381) % 1) * self._lay.stage.w + self.u * 0.03 * math.sin(f * 6 + k)
             y = top + (f * 1.1 - 0.05) * self._lay.stage.h
             self.put(surf, self.S.confetti(q(self.u * 0.03), k, (k + int(f * 4)) % 4), (x, y), 230)
-        for i, (_fx, kind, _name) in enumerate(TEAM):
+        for i, (_fx, kind, _name, _target) in enumerate(TEAM):
             p = self.step_p(i, 1.2)
             base = self.member(i)
             jump = math.sin(math.pi * p) * 0.16 * self.u if 0 < p < 1 else 0.0
@@ -158,13 +158,18 @@ class FinaleArt(Stage):
     def team_names(self, surf, alpha: float) -> None:
         """Each member's name under them; on a narrow stage where neighbours' names would
         touch, every other name drops a row lower."""
+        if self.spotting:
+            return  # a spot question must not name what it asks the player to find
         px = max(12, q(self.u * NAME_SIZE))
-        names = [self.S.label(self.tr.gettext(name), px) for _fx, _kind, name in TEAM]
+        names = [self.S.label(self.tr.gettext(name), px) for _fx, _kind, name, _target in TEAM]
         gap = self.member(1)[0] - self.member(0)[0]
         stagger = any((a.get_width() + b.get_width()) / 2 + self.u * 0.02 > gap for a, b in itertools.pairwise(names))
         for i, name in enumerate(names):
             dy = 0.28 + (0.12 if stagger and i % 2 else 0.0)
             self.put(surf, name, self.below(self.member(i), dy), alpha)
+
+    def spots_celebrate(self):
+        return {target: (self.member(i), self.u * 0.16) for i, (_fx, _kind, _name, target) in enumerate(TEAM)}
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

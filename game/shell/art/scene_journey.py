@@ -108,6 +108,14 @@ class JourneyArt(Stage):
             )
         self.text(surf, N_("30 minutes to a few hours"), self.below(clock, 0.28), 0.07)
 
+    def spots_infusion(self):
+        chair, stand = self.p(0.32, 0.92), self.p(0.52, 0.92)
+        return {
+            "patient": ((chair[0] - self.u * 0.02, chair[1] - self.u * 0.48), self.u * 0.22),  # head and body
+            "iv-bag": ((stand[0], stand[1] - self.u * 0.95 * 0.73), self.u * 0.12),
+            "clock": (self.p(0.78, 0.4), self.u * 0.2),
+        }
+
     def station(self, i: int):
         n = len(STEPS)
         fx = 0.14 + 0.72 * i / (n - 1)

@@ -9,6 +9,8 @@ from game.shell.art.stage import Stage, lerp2
 
 CANCER = ((0.3, 0.62), (0.56, 0.36), (0.82, 0.6))
 DRIFT = ((0.05, 0.3), (0.45, 0.52), (0.85, 0.74))
+SPOT_HEALTHY = ((0.16, 0.3),)  # a spot question shows one healthy cell, away from the rest
+AROUND = ((-0.36, 0.05), (-0.2, -0.3), (-0.2, 0.32))  # where T-cells gather round the target
 BOOST = ((0.0, 0.25), (0.16, 0.6), (0.32, 0.35), (0.48, 0.74), (0.64, 0.28), (0.8, 0.58), (0.96, 0.4), (1.12, 0.72))
 
 
@@ -101,7 +103,7 @@ class PatrolArt(Stage):
             self.tcell(surf, self.drift(fx, fy, i, 0.04), i, glow=g * (0.8 + 0.2 * self.wave(3.0, i)))
 
     def d_target(self, surf) -> None:
-        self.blood_life(surf)
+        self.blood_life(surf, SPOT_HEALTHY if self.spotting else None)
         pos = self.p(0.56, 0.5)
         self.put(
             surf,
@@ -110,11 +112,18 @@ class PatrolArt(Stage):
             200 + 40 * self.wave(3.0),
         )
         self.put(surf, self.S.cancer_cell(q(self.rc()), self.frame(5), True), pos)
-        around = ((-0.36, 0.05), (-0.2, -0.3), (-0.2, 0.32))
-        for i, (dx, dy) in enumerate(around):
+        for i, (dx, dy) in enumerate(AROUND[:1] if self.spotting else AROUND):
             start = self.drift(*DRIFT[i], i)
             end = self.off(pos, dx, dy)
             self.tcell(surf, lerp2(start, end, self.ramp(0.4 + 0.4 * i, 2.2)), i, "happy")
+
+    def spots_target(self):
+        pos = self.p(0.56, 0.5)
+        return {
+            "healthy-cell": (self.p(*SPOT_HEALTHY[0]), self.u * 0.12),
+            "t-cell": (self.off(pos, *AROUND[0]), self.rt()),
+            "cancer-cell": (pos, self.rc()),
+        }
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

@@ -97,6 +97,14 @@ class SideEffectsArt(Stage):
             255 * self.ramp(2.2, 0.8),
         )
 
+    def spots_inflammation(self):
+        nurse = self.p(0.84, 0.9)
+        return {
+            "lungs": (self.p(0.28, 0.47), self.u * 0.26),
+            "gut": (self.p(0.56, 0.5), self.u * 0.22),
+            "nurse": ((nurse[0], nurse[1] - self.u * 0.36), self.u * 0.24),
+        }
+
     def d_care_team(self, surf) -> None:
         pat = self.p(0.2, 0.9)
         self.put_at(surf, self.S.person(q(self.u * 0.68), "patient", 1), pat)

@@ -229,7 +229,7 @@ class Stage(SceneArt):
         # Cues whose first play a running warm_up has drawn (the only thing warm_up
         # writes on the live scene): a lesson shows its scene once its cue is here.
         self.warmed_cues: set[str] = set()
-        self.unlabelled = False  # set_cue clears it
+        self.spotting = False  # a spot question shows the cue (show_spot); set_cue clears it
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -256,7 +256,7 @@ class Stage(SceneArt):
         if cue == self.hands_on_cue and self.hands_on_active:
             return  # the hands-on moment is already showing this cue
         self.cue = cue
-        self.unlabelled = False
+        self.spotting = False
         self.t = 0.0
         self.hands_on_active = False
         self.show_hint = False
@@ -378,8 +378,8 @@ class Stage(SceneArt):
 
     def text(self, surf, text: str, pos, size: float = 0.085, alpha: float = 255) -> None:
         """A small label centred at ``pos`` (size as a fraction of ``u``); none while
-        ``unlabelled`` (a spot question must not name what it asks the player to find)."""
-        if self.unlabelled:
+        ``spotting`` (a spot question must not name what it asks the player to find)."""
+        if self.spotting:
             return
         px = max(12, q(self.u * size))
         self.put(surf, self.S.label(self.tr.gettext(text), px), pos, alpha)
@@ -431,6 +431,15 @@ class Stage(SceneArt):
         return (pos[0], pos[1] + dy * self.u)
 
     # ------------------------------------------------------------ spot targets
+    def show_spot(self, cue: str) -> None:
+        """Show ``cue`` as a spot question does: settled (its arrivals and changes over,
+        only the gentle wobble left), without labels, and with one of each target (a
+        second T-cell the player might tap would be no answer at all). The ``d_<cue>``
+        methods of cues with targets read ``spotting`` for the last."""
+        self.set_cue(cue)
+        self.spotting = True
+        self.t = self.warm_cue_s  # every cue has settled by then (see warm-up)
+
     def spots(self, rect: pygame.Rect) -> dict[str, tuple[tuple[float, float], float]]:
         """Where the current cue, once settled, draws each spot target of
         ``catalog.SCENE_TARGETS`` inside ``rect``: name -> (centre, radius), in pixels.
@@ -648,6 +657,14 @@ class Stage(SceneArt):
         if only_first and first_cue is not None:
             order = [first_cue]
         self.warmed_cues = set()
+        if self.spotting and first_cue is not None:
+            # A spot question's picture, settled, at each wobble phase: ready in a moment.
+            count = 1 if self.reduced_motion else scratch.warm_phases
+            for phase in range(count):
+                scratch.show_spot(first_cue)
+                scratch.clock = WOBBLE_S * phase / count
+                yield from scratch._warm_frames(target, rect, 1.0)
+                self.warmed_cues.add(first_cue)
         for cue in order:
             if cue == self.hands_on_cue and cue == first_cue:
                 # The moment about to be played: its steps and hint (due after a few

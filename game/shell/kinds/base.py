@@ -103,6 +103,14 @@ class KindShell:
     def update_picture(self, fb: FeedbackScene, dt: float) -> None:
         pass
 
+    def idle_picture(self, fb: FeedbackScene, budget_s: float) -> bool:
+        """Draw the picture's sprites ahead of need, between frames; True if it used the time."""
+        return False
+
+    def picture_ready(self, fb: FeedbackScene) -> bool:
+        """True once drawing the picture builds no new sprite (see ``idle_picture``)."""
+        return True
+
     def draw_picture(self, fb: FeedbackScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
         pass
 

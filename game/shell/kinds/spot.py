@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.catalog import TARGET_LABELS
+from game.core.catalog import TARGET_LABELS, TARGET_NAMED
 from game.core.i18n import N_
 from game.core.quiz import AskedQuestion
 from game.shell.actions import Act, Action
@@ -91,8 +91,7 @@ class SpotControls(KindControls):
         super().__init__(scene)
         self.art = scene.play.art
         self.art.reduced_motion = scene.app.reduced_motion
-        self.art.set_cue(self.asked.question.cue)
-        self.art.unlabelled = True  # the scene's own labels would give the answer away
+        self.art.show_spot(self.asked.question.cue)  # settled, one of each target, no labels
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.missed = False  # a tap on empty space: the hint says to tap a picture
         self.targets: list[TargetButton] = []
@@ -184,11 +183,18 @@ class SpotShell(KindShell):
     def enter_picture(self, fb) -> None:  # type: ignore[no-untyped-def]
         art = fb.play.art  # a replayed lesson may have moved it to another cue
         art.reduced_motion = fb.app.reduced_motion
-        art.set_cue(fb.asked.question.cue)
-        art.unlabelled = True
+        art.show_spot(fb.asked.question.cue)
 
     def update_picture(self, fb, dt: float) -> None:  # type: ignore[no-untyped-def]
         fb.play.art.update(dt)
+
+    def idle_picture(self, fb, budget_s: float) -> bool:  # type: ignore[no-untyped-def]
+        """The picture is smaller than the question's: its sprites too are made between frames."""
+        fb.play.warm_up(fb.picture_rect, fb.asked.question.cue, budget_s)
+        return True
+
+    def picture_ready(self, fb) -> bool:  # type: ignore[no-untyped-def]
+        return min(fb.picture_rect.size) >= MIN_SCENE_PX and bool(fb.play.art.is_ready(fb.picture_rect))
 
     def draw_picture(self, fb, surface: pygame.Surface, rect: pygame.Rect) -> None:  # type: ignore[no-untyped-def]
         """The scene with the right target ringed and named; after a miss, the one tapped too."""
@@ -221,13 +227,12 @@ class SpotShell(KindShell):
     def answer_text(self, fb) -> str:  # type: ignore[no-untyped-def]
         """A right tap is named back to the player ("That is the brake."), with the ring."""
         if fb.outcome.correct:
-            return fb._("That is the {thing}.", thing=self.answer_lines(fb))
+            return fb._(TARGET_NAMED[fb.asked.question.answer])
         return super().answer_text(fb)
 
     def chosen_text(self, fb) -> str:  # type: ignore[no-untyped-def]
         name = fb.response if isinstance(fb.response, str) else ""
-        label = fb._(TARGET_LABELS[name]) if name in TARGET_LABELS else name
-        return fb._("That is the {thing}.", thing=label)
+        return fb._(TARGET_NAMED[name]) if name in TARGET_NAMED else name
 
     def presses(self, asked: AskedQuestion, right: bool) -> list[Press]:
         name = asked.question.answer if right else next(o for o in asked.options if o != asked.question.answer)

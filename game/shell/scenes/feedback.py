@@ -38,6 +38,7 @@ class FeedbackScene(LevelScreen):
         self.answer_rect = pygame.Rect(0, 0, 0, 0)
         self.explain_rect = pygame.Rect(0, 0, 0, 0)
         self.picture_rect = pygame.Rect(0, 0, 0, 0)  # kinds that show the answer in a picture
+        self._picture_ready = False  # its sprites at this size are drawn (see idle)
         self.shell = shell_of(q.kind)
         self.chosen_rect = pygame.Rect(0, 0, 0, 0)
         self.chosen_shown = ""  # chosen_text or its one-line summary, whichever the layout had room for
@@ -46,6 +47,7 @@ class FeedbackScene(LevelScreen):
     def enter(self) -> None:
         super().enter()
         self.shell.enter_picture(self)
+        self._picture_ready = False
         self.focus = self.next_button
         verdict = self._("Right!") if self.outcome.correct else self._("Not quite.")
         # After a miss, what the player gave comes first, in one line (empty when right).
@@ -54,6 +56,7 @@ class FeedbackScene(LevelScreen):
 
     def resume(self) -> None:
         self.shell.enter_picture(self)  # "Watch again" showed a lesson's cue in the same scene
+        self._picture_ready = False
         super().resume()
 
     def update(self, dt: float) -> None:
@@ -61,7 +64,28 @@ class FeedbackScene(LevelScreen):
         self.shell.update_picture(self, dt)
 
     def needs_redraw(self) -> bool:
-        return self.shell.has_picture and self.picture_rect.height > 0
+        # a picture moves, or waits for its sprites (each frame asks; see draw_changed)
+        return self.picture_rect.height > 0 and (not self._picture_ready or self.play.art.is_animating())
+
+    def idle(self, budget_s: float) -> None:
+        if not (self.picture_rect.height > 0 and self.shell.idle_picture(self, budget_s)):
+            super().idle(budget_s)
+
+    def ready(self) -> bool:
+        if not self._picture_ready and self.picture_rect.height > 0:
+            self._picture_ready = self.shell.picture_ready(self)
+            self.app.dirty |= self._picture_ready  # show it now, even if nothing in it moves
+        return self._picture_ready or self.picture_rect.height == 0
+
+    def draw_changed(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Only the picture moves: redraw it alone (until its sprites are drawn, nothing)."""
+        if self.picture_rect.height == 0 or not self.ready():
+            return []
+        old_clip = surface.get_clip()
+        surface.set_clip(self.picture_rect)
+        self.shell.draw_picture(self, surface, self.picture_rect)
+        surface.set_clip(old_clip)
+        return [self.picture_rect.copy()]
 
     def screen_text(self) -> tuple[str, ...]:
         return (self.asked.question.correct_text, self.asked.question.explain)
@@ -147,6 +171,7 @@ class FeedbackScene(LevelScreen):
         top = self.chosen_rect.bottom + gap
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
         self.picture_rect = pygame.Rect(0, 0, 0, 0)
+        self._picture_ready = False
         if self.shell.has_picture:  # the picture shares the explanation's room: beside it, or under it
             rest = self.explain_rect
             if ui.portrait:
@@ -211,6 +236,6 @@ class FeedbackScene(LevelScreen):
             ui.draw_text(surface, self.chosen_shown, "body", rect, p.text_muted)
         ui.panel(surface, self.explain_rect, p.surface_alt)
         ui.draw_text(surface, self.asked.question.explain, "body", self.explain_rect.inflate(-ui.px(36), -ui.px(28)))
-        if self.picture_rect.height > 0:
+        if self.picture_rect.height > 0 and self.ready():  # until then the backdrop stands in
             self.shell.draw_picture(self, surface, self.picture_rect)
         self.draw_buttons(surface)
