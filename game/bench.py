@@ -259,6 +259,9 @@ def level_screens(app: App, frames: int) -> Iterator[Item]:
     first = next(iter(question_kinds(app)))
     yield Item("feedback right", question(first, respond="right"))
     yield Item("feedback wrong", question(first, respond="wrong"))
+    for kind in question_kinds(app):  # a feedback with a moving picture (the spot question's)
+        if shell_of(kind).has_picture:
+            yield Item(f"feedback-{kind} wrong", question(kind, respond="wrong"))
     yield Item("results", results)
     yield Item("cross-fade", title, cross_fade)
 

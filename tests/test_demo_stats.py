@@ -36,3 +36,18 @@ def test_two_demo_kiosks_make_one_report_with_sums_and_learning(tmp_path: Path, 
     content = load_content(ROOT / "questions.yaml")
     assert len(rows) == 1 + len(content.questions)
     assert "simulated visits" in capsys.readouterr().out
+
+
+def test_demo_visitors_tap_the_spot_questions_pictures_right_and_wrong(tmp_path: Path) -> None:
+    """Every level asks its spot question; demo visitors answer it on the real screen,
+    some right and some by tapping another picture (counted by the picture's name)."""
+    out = tmp_path / "a.json"
+    assert main(["--demo-stats", str(out), "--visits", "12", "--seed", "3"]) == 0
+    data = json.loads(out.read_text())
+    content = load_content(ROOT / "questions.yaml")
+    spots = {q.id: q for q in content.questions if q.kind == "spot"}
+    counts = {qid: data["questions"][qid] for qid in spots if qid in data["questions"]}
+    assert sum(c["answered"] for c in counts.values()) > 0
+    assert any(c["answered"] > sum(c["wrong"].values()) for c in counts.values())  # some right
+    tapped = {name for c in counts.values() for name in c["wrong"]}
+    assert tapped and all(n in spots[qid].choices for qid, c in counts.items() for n in c["wrong"])

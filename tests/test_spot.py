@@ -271,3 +271,25 @@ def test_the_first_frames_of_a_spot_question_build_no_sprite(make_app, tmp_path)
         assert cache.builds == builds
         app.idle(0.006)
     assert app.top.ready()
+
+
+def test_the_spot_feedback_picture_builds_no_sprite_in_a_frame_and_redraws_only_itself(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The feedback shows the picture smaller than the question: its sprites are made
+    between frames too (the backdrop stands in), then only the picture is redrawn."""
+    app, _ = start_spot(make_app, tmp_path, reduced_motion=False)
+    cache = app.sheet.cache
+    app.top.find("target-t-cell").on_press()
+    app.transition = None
+    for _ in range(120):  # two seconds of the feedback
+        builds = cache.builds
+        app.frame([], 1 / 60)
+        assert cache.builds == builds
+        app.idle(0.006)
+    fb = app.top
+    assert fb.name == "feedback" and fb.ready()
+    app.frame([], 1 / 60)
+    app.frame([], 1 / 60)
+    assert app.updated_rects == [fb.picture_rect]
+    partial = app.screen.copy()
+    fb.draw(app.screen)
+    assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")
