@@ -293,3 +293,26 @@ def test_the_spot_feedback_picture_builds_no_sprite_in_a_frame_and_redraws_only_
     partial = app.screen.copy()
     fb.draw(app.screen)
     assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")
+
+
+@pytest.mark.parametrize("qid", SHIPPED_SPOTS)
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((720, 1280), 100), ((720, 1280), 200), ((1280, 720), 100), ((1280, 720), 200), ((1920, 1080), 100)],
+)
+def test_the_spot_feedback_keeps_its_explanation_full_size_and_a_picture_only_where_it_fits(
+    make_app, tmp_path, qid, size, text_size
+) -> None:  # type: ignore[no-untyped-def]
+    app, _ = start_spot(make_app, tmp_path, size, text_size, qid=qid, content=SHIPPED["en"])
+    from game.shell.kinds import answer_presses
+
+    name, _number = answer_presses(app.top.asked, right=False)[0]
+    app.top.find(name).on_press()
+    fb, ui = app.top, app.ui
+    assert fb.name == "feedback"
+    text = ui.text.fit(fb.asked.question.explain, ui.type_size("body"), fb.explain_rect.width - ui.px(36), 10_000)
+    assert text.height + ui.px(28) <= fb.explain_rect.height, (qid, text.height, fb.explain_rect)
+    assert fb.picture_rect.height or text_size > 100, qid  # at the usual size the picture is always there
+    if fb.picture_rect.height:
+        label = int(ui.type_size("small") * 1.6)
+        assert fb.picture_rect.height >= 6 * label and not fb.picture_rect.colliderect(fb.explain_rect)

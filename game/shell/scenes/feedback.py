@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from game.shell.scenes.level import LevelPlay
 
 
+# A picture shorter than this (large text on an upright screen) is left out: the
+# explanation keeps its full size, and the answer line still names the right thing.
+MIN_PICTURE_PX = 150
+PICTURE_LABELS_TALL = 6  # ... or shorter than this many of its name boxes (they would hide it)
+
+
 class FeedbackScene(LevelScreen):
     """Right or not (icon, word and colour together), the right answer, and why."""
 
@@ -172,20 +178,34 @@ class FeedbackScene(LevelScreen):
         self.explain_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
         self.picture_rect = pygame.Rect(0, 0, 0, 0)
         self._picture_ready = False
-        if self.shell.has_picture:  # the picture shares the explanation's room: beside it, or under it
-            rest = self.explain_rect
-            if ui.portrait:
-                need = ui.text.fit(q.explain, ui.type_size("body"), rest.width - ui.px(36), 10_000).height + ui.px(28)
-                need = min(need, rest.height // 2)
-                self.explain_rect = pygame.Rect(rest.left, rest.top, rest.width, need)
-                self.picture_rect = pygame.Rect(rest.left, rest.top + need + gap, rest.width, rest.height - need - gap)
-            else:
-                half = (rest.width - gap) // 2
-                self.explain_rect = pygame.Rect(rest.left, rest.top, half, rest.height)
-                self.picture_rect = pygame.Rect(rest.right - half, rest.top, half, rest.height)
+        if self.shell.has_picture:
+            self.place_picture(self.explain_rect, gap)
         bw = min(ui.px(320), (area.width - gap) // 2)
         self.next_button.rect = pygame.Rect(buttons.right - bw, buttons.top, bw, control)
         self.watch_button.rect = pygame.Rect(buttons.left, buttons.top, bw, control)
+
+    def place_picture(self, rest: pygame.Rect, gap: int) -> None:
+        """The picture shares the explanation's room: under it on an upright screen, beside
+        it on a wide one. The explanation keeps its full text size; where that leaves the
+        picture too little room (large text), the picture is left out."""
+        ui, explain = self.ui, self.asked.question.explain
+
+        def need(width: int) -> int:
+            return ui.text.fit(explain, ui.type_size("body"), width - ui.px(36), 10_000).height + ui.px(28)
+
+        label = int(ui.type_size("small") * 1.6)  # a name box on the picture
+        least = max(MIN_PICTURE_PX, ui.px(MIN_PICTURE_PX), PICTURE_LABELS_TALL * label)
+        if ui.portrait:
+            tall = need(rest.width)
+            left = rest.height - tall - gap
+            if left >= least:
+                self.explain_rect = pygame.Rect(rest.left, rest.top, rest.width, tall)
+                self.picture_rect = pygame.Rect(rest.left, rest.top + tall + gap, rest.width, left)
+        else:
+            half = (rest.width - gap) // 2
+            if need(half) <= rest.height and rest.height >= least:
+                self.explain_rect = pygame.Rect(rest.left, rest.top, half, rest.height)
+                self.picture_rect = pygame.Rect(rest.right - half, rest.top, half, rest.height)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
