@@ -186,7 +186,7 @@ class CarTArt(Stage):
 
     def d_infuse(self, surf) -> None:
         self.patient(surf)
-        ih = self.u * 0.95
+        ih = self.standing(self.u * 0.95, 0.92)
         stand = self.p(0.62, 0.92)
         spr = self.S.iv_stand(q(ih), mix(P.IV_FLUID, P.CAR_GRABBER, 0.25))
         self.put_at(surf, spr, stand)

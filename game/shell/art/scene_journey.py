@@ -77,7 +77,7 @@ class JourneyArt(Stage):
         spr = self.S.chair(q(self.u * 0.82))
         self.put_at(surf, spr, chair)
         stand = self.p(0.52, 0.92)
-        iv = self.S.iv_stand(q(self.u * 0.95))
+        iv = self.S.iv_stand(q(self.iv_height()))
         self.put_at(surf, iv, stand)
         w, h = iv.get_size()
         top = (stand[0] - w / 2, stand[1] - h)
@@ -108,11 +108,14 @@ class JourneyArt(Stage):
             )
         self.text(surf, N_("30 minutes to a few hours"), self.below(clock, 0.28), 0.07)
 
+    def iv_height(self) -> float:
+        return self.standing(self.u * 0.95, 0.92)
+
     def spots_infusion(self):
         chair, stand = self.p(0.32, 0.92), self.p(0.52, 0.92)
         return {
             "patient": ((chair[0] - self.u * 0.02, chair[1] - self.u * 0.48), self.u * 0.22),  # head and body
-            "iv-bag": ((stand[0], stand[1] - self.u * 0.95 * 0.73), self.u * 0.12),
+            "iv-bag": ((stand[0], stand[1] - self.iv_height() * 0.73), self.u * 0.12),
             "clock": (self.p(0.78, 0.4), self.u * 0.2),
         }
 

@@ -334,6 +334,11 @@ class Stage(SceneArt):
         ox, oy = self._lay.d(dx * self.u, dy * self.u)
         return (pos[0] + ox, pos[1] + oy)
 
+    def standing(self, height: float, feet_fy: float) -> float:
+        """``height`` (pixels) of a thing standing with its feet at ``feet_fy``, shortened
+        where a wide, low stage would cut its top off."""
+        return min(height, self._lay.stage.h * feet_fy * 0.96)
+
     def inside(self, pos, reach: float) -> tuple[float, float]:
         """``pos`` moved just enough that a character reaching ``reach`` pixels from its
         centre is drawn wholly inside the scene rectangle (a cut-off cell looks broken)."""
