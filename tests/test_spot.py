@@ -316,3 +316,21 @@ def test_the_spot_feedback_keeps_its_explanation_full_size_and_a_picture_only_wh
     if fb.picture_rect.height:
         label = int(ui.type_size("small") * 1.6)
         assert fb.picture_rect.height >= 6 * label and not fb.picture_rect.colliderect(fb.explain_rect)
+
+
+@pytest.mark.parametrize("scene", sorted(SCENE_TARGETS))
+def test_no_scene_names_anything_while_a_spot_question_shows_it(scene) -> None:  # type: ignore[no-untyped-def]
+    """The scene's own labels would give the answer away: every spot cue draws none."""
+    pygame.font.init()
+    art = make_scene_art(scene, reduced_motion=False)
+    surface = pygame.Surface((800, 400))
+    for cue in SCENE_TARGETS[scene]:
+        labels: list[str] = []
+        real = art.S.label
+        art.S.label = lambda text, px: labels.append(text) or real(text, px)  # type: ignore[method-assign]
+        art.show_spot(cue)  # type: ignore[attr-defined]
+        for _ in range(5):  # (the brakes test below shows the same cue labelled in a lesson)
+            art.draw(surface, surface.get_rect())
+            art.update(0.5)
+        assert labels == [], (scene, cue, labels)
+        art.S.label = real  # type: ignore[method-assign]
