@@ -324,13 +324,12 @@ def test_no_scene_names_anything_while_a_spot_question_shows_it(scene) -> None: 
     pygame.font.init()
     art = make_scene_art(scene, reduced_motion=False)
     surface = pygame.Surface((800, 400))
+    labels: list[str] = []
+    real = art.S.label
+    art.S.label = lambda text, px: labels.append(text) or real(text, px)  # type: ignore[method-assign]
     for cue in SCENE_TARGETS[scene]:
-        labels: list[str] = []
-        real = art.S.label
-        art.S.label = lambda text, px: labels.append(text) or real(text, px)  # type: ignore[method-assign]
         art.show_spot(cue)  # type: ignore[attr-defined]
         for _ in range(5):  # (the brakes test below shows the same cue labelled in a lesson)
             art.draw(surface, surface.get_rect())
             art.update(0.5)
         assert labels == [], (scene, cue, labels)
-        art.S.label = real  # type: ignore[method-assign]
