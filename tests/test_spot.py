@@ -98,12 +98,16 @@ def test_hit_areas_grow_small_sprites_and_never_overlap() -> None:
     )
 
 
-def start_spot(make_app, tmp_path, size=(1280, 720), text_size=100, reduced_motion=True, qid="ci-tap", content=None):  # type: ignore[no-untyped-def]
+def start_spot(
+    make_app, tmp_path, size=(1280, 720), text_size=100, reduced_motion=True, qid="ci-tap", content=None, **settings
+):  # type: ignore[no-untyped-def]
     """The app showing spot question ``qid`` (default: the fixture's, in a copy of the content)."""
     from game.bench import whole_level
 
     content = content if content is not None else load_content(content_with_spot(tmp_path))
-    app = make_app(content, size=size, data_dir=tmp_path, reduced_motion=reduced_motion, text_size=text_size)
+    app = make_app(
+        content, size=size, data_dir=tmp_path, reduced_motion=reduced_motion, text_size=text_size, **settings
+    )
     level = next(lv for lv in content.levels if any(q.id == qid for q in lv.questions))
     play = whole_level(app, level)
     steps = play.session.steps
@@ -314,8 +318,7 @@ def test_the_spot_feedback_keeps_its_explanation_full_size_and_a_picture_only_wh
     assert text.height + ui.px(28) <= fb.explain_rect.height, (qid, text.height, fb.explain_rect)
     assert fb.picture_rect.height or text_size > 100, qid  # at the usual size the picture is always there
     if fb.picture_rect.height:
-        label = int(ui.type_size("small") * 1.6)
-        assert fb.picture_rect.height >= 6 * label and not fb.picture_rect.colliderect(fb.explain_rect)
+        assert fb.picture_rect.height >= 150 and not fb.picture_rect.colliderect(fb.explain_rect)
 
 
 @pytest.mark.parametrize("scene", sorted(SCENE_TARGETS))
@@ -333,3 +336,12 @@ def test_no_scene_names_anything_while_a_spot_question_shows_it(scene) -> None: 
             art.draw(surface, surface.get_rect())
             art.update(0.5)
         assert labels == [], (scene, cue, labels)
+
+
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_hint_speaks_of_number_keys_only_where_there_are_keys(make_app, tmp_path, kiosk) -> None:  # type: ignore[no-untyped-def]
+    app, _ = start_spot(make_app, tmp_path, kiosk=kiosk)
+    said = (
+        "Tap the picture the question names." if kiosk else "Tap the picture the question names, or press its number."
+    )
+    assert app.top.hint_text == said

@@ -79,8 +79,11 @@ class BenefitsArt(Stage):
     def spots_gentler(self):
         c = self.p(*SPOT_CANCER[0])
         return {
-            "healthy-cell": (self.p(*SPOT_HEALTHY[0]), self.u * 0.14),
-            "t-cell": (self.inside(self.off(c, SPOT_T_GAP, 0), self.u * 0.13 * T_CELL_REACH), self.u * 0.15),
+            "healthy-cell": (self.below(self.p(*SPOT_HEALTHY[0]), -0.03), self.u * 0.19),  # and its heart
+            "t-cell": (
+                self.inside(self.off(c, SPOT_T_GAP, 0), self.u * 0.13 * T_CELL_REACH),
+                self.u * 0.13 * T_CELL_REACH,
+            ),
             "cancer-cell": (c, self.u * 0.16),
         }
 

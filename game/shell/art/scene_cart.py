@@ -9,7 +9,7 @@ from typing import ClassVar
 from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
-from game.shell.art.sprites import COLLECTOR_IN, COLLECTOR_OUT, IV_TUBE_START, mix
+from game.shell.art.sprites import CAR_REACH, COLLECTOR_IN, COLLECTOR_OUT, IV_TUBE_START, T_CELL_REACH, mix
 from game.shell.art.stage import Stage, lerp2
 
 DISH_CELLS = ((-0.36, -0.04), (0.0, 0.06), (0.36, -0.04))  # offsets from the dish, in u
@@ -163,9 +163,9 @@ class CarTArt(Stage):
 
     def spots_lab(self):
         return {
-            "instructions": (self.instructions_pos(), self.u * 0.2),
-            "t-cell": (self.step_pos(0), self.u * 0.15),
-            "car-t-cell": (self.step_pos(2), self.u * 0.15),
+            "instructions": (self.instructions_pos(), self.u * 0.25),
+            "t-cell": (self.step_pos(0), self.u * 0.13 * T_CELL_REACH),
+            "car-t-cell": (self.step_pos(2), self.u * 0.13 * CAR_REACH),
         }
 
     def d_multiply(self, surf) -> None:

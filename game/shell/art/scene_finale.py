@@ -169,7 +169,7 @@ class FinaleArt(Stage):
             self.put(surf, name, self.below(self.member(i), dy), alpha)
 
     def spots_celebrate(self):
-        return {target: (self.member(i), self.u * 0.16) for i, (_fx, _kind, _name, target) in enumerate(TEAM)}
+        return {target: (self.member(i), self.u * 0.19) for i, (_fx, _kind, _name, target) in enumerate(TEAM)}
 
     # ------------------------------------------------------------ hands-on
     def step_pos(self, i: int):

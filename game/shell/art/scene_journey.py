@@ -115,7 +115,7 @@ class JourneyArt(Stage):
         chair, stand = self.p(0.32, 0.92), self.p(0.52, 0.92)
         return {
             "patient": ((chair[0] - self.u * 0.02, chair[1] - self.u * 0.48), self.u * 0.22),  # head and body
-            "iv-bag": ((stand[0], stand[1] - self.iv_height() * 0.73), self.u * 0.12),
+            "iv-bag": ((stand[0], stand[1] - self.iv_height() * 0.73), self.u * 0.14),
             "clock": (self.p(0.78, 0.4), self.u * 0.2),
         }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.core.i18n import N_
 from game.shell.art import palette as P
 from game.shell.art.cache import q
+from game.shell.art.sprites import T_CELL_REACH
 from game.shell.art.stage import Stage, lerp2
 
 CANCER = ((0.3, 0.62), (0.56, 0.36), (0.82, 0.6))
@@ -121,7 +122,7 @@ class PatrolArt(Stage):
         pos = self.p(0.56, 0.5)
         return {
             "healthy-cell": (self.p(*SPOT_HEALTHY[0]), self.u * 0.12),
-            "t-cell": (self.off(pos, *AROUND[0]), self.rt()),
+            "t-cell": (self.off(pos, *AROUND[0]), self.rt() * T_CELL_REACH),
             "cancer-cell": (pos, self.rc()),
         }
 

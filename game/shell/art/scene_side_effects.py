@@ -100,8 +100,8 @@ class SideEffectsArt(Stage):
     def spots_inflammation(self):
         nurse = self.p(0.84, 0.9)
         return {
-            "lungs": (self.p(0.28, 0.47), self.u * 0.26),
-            "gut": (self.p(0.56, 0.5), self.u * 0.22),
+            "lungs": (self.p(0.28, 0.47), self.u * 0.3),
+            "gut": (self.p(0.56, 0.5), self.u * 0.26),
             "nurse": ((nurse[0], nurse[1] - self.u * 0.36), self.u * 0.24),
         }
 

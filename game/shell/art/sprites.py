@@ -29,6 +29,7 @@ TAU = math.tau
 TAG_ANGLES = (-2.5, -0.95, 0.55, 2.05)  # where antigens sit on a tagged cancer cell
 TAG_REACH = 1.28  # antigen tips, in cell radii from the centre
 T_CELL_REACH = 1.3  # a T-cell's receptor tips, in cell radii from the centre
+CAR_REACH = 1.45  # a CAR-T cell's grabbers reach further
 MAX_FONTS = 24
 METAL_DARK = (110, 120, 136)
 IV_TUBE_START = (0.5, 0.5)  # where the tube leaves the drip chamber, as fractions of the IV sprite

@@ -223,13 +223,13 @@ class Stage(SceneArt):
         self.drag_pos: tuple[int, int] | None = None
         self._down: tuple[int, int] | None = None
         self._down_step: int | None = None
+        self.spotting = False  # a spot question shows the cue (show_spot); set_cue clears it
         self._lay_key: tuple | None = None
         self._lay = Layout(pygame.Rect(REF_RECT), self._transposable())
         self._probe = pygame.Surface((1, 1))  # is_ready draws here: every blit is clipped away
         # Cues whose first play a running warm_up has drawn (the only thing warm_up
         # writes on the live scene): a lesson shows its scene once its cue is here.
         self.warmed_cues: set[str] = set()
-        self.spotting = False  # a spot question shows the cue (show_spot); set_cue clears it
 
     # ------------------------------------------------------------ state
     def state(self) -> tuple:
@@ -313,7 +313,9 @@ class Stage(SceneArt):
 
     # ------------------------------------------------------------ layout helpers
     def _transposable(self) -> bool:
-        return self.cue_bg.get(self.cue, self.bg) == "blood"
+        # A spot question's picture keeps one arrangement (the question's tall picture and
+        # its feedback's wide one must show the cells in the same places): never turned.
+        return self.cue_bg.get(self.cue, self.bg) == "blood" and not self.spotting
 
     def _sync(self, rect: pygame.Rect | None = None) -> None:
         """Keep the remembered layout matching ``rect`` (default: the last one drawn)."""

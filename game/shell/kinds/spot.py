@@ -1,14 +1,14 @@
 """Spot: the level's scene at the question's cue; the player taps the thing the prompt names.
 
 Each target is a button whose hit area is the sprite's box, grown to at least ``MIN_HIT``
-pixels and trimmed so no two overlap; it draws no box, only a number badge beside the
+pixels and trimmed so no two overlap; it draws no box, only a number badge above the
 sprite and, when focused, a ring around it. Tab and the arrows move the ring, Enter picks,
 number keys pick by badge; a tap on empty space only says to tap a picture.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -30,6 +30,7 @@ class TargetButton(Button):
 
     centre: tuple[int, int] = (0, 0)
     radius: int = 0
+    area: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))  # the picture
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, pressed: bool) -> None:
         p = ui.palette
@@ -38,8 +39,11 @@ class TargetButton(Button):
             pygame.draw.circle(surface, p.focus, self.centre, self.radius + ui.px(10), width)
         d = max(ui.px(30), int(ui.type_size("small") * 1.2))
         badge = pygame.Rect(0, 0, d, d)
-        reach = (self.radius + d / 2) * 0.75  # beside the sprite, up and to the left: never on it
-        badge.center = (int(self.centre[0] - reach), int(self.centre[1] - reach))
+        # above the sprite, over its middle: it cannot be read as a neighbour's number
+        badge.midbottom = (self.centre[0], self.centre[1] - self.radius - ui.px(4))
+        if badge.top < self.area.top:  # no room above: below it
+            badge.midtop = (self.centre[0], self.centre[1] + self.radius + ui.px(4))
+        badge.clamp_ip(self.area)
         pygame.draw.circle(surface, p.primary, badge.center, d // 2)
         pygame.draw.circle(surface, p.on_primary, badge.center, d // 2, max(1, ui.px(2)))
         ui.draw_text(surface, self.badge, "small", badge, p.on_primary, bold=True, align="center", valign="middle")
@@ -86,6 +90,7 @@ def hit_areas(spots: list[tuple[tuple[float, float], float]], least: int, gap: i
 
 class SpotControls(KindControls):
     instruction = N_("Tap the picture the question names, or press its number.")
+    touch_instruction = N_("Tap the picture the question names.")  # a kiosk has no keys to press
 
     def __init__(self, scene) -> None:  # type: ignore[no-untyped-def]
         super().__init__(scene)
@@ -117,14 +122,16 @@ class SpotControls(KindControls):
         return tuple(self.label(name) for name in self.asked.options)
 
     def hint(self) -> str:
-        return self._("Tap one of the pictures.") if self.missed else self._(self.instruction)
+        if self.missed:
+            return self._("Tap one of the pictures.")
+        return self._(self.touch_instruction if self.scene.app.kiosk else self.instruction)
 
     def cells(self, options: pygame.Rect) -> list[pygame.Rect]:
         self.scene_rect = options
         spots = self.art.spots(options)
         placed = [spots[name] for name in self.asked.options]
         for button, ((x, y), r) in zip(self.targets, placed):
-            button.centre, button.radius = (int(x), int(y)), int(r)
+            button.centre, button.radius, button.area = (int(x), int(y)), int(r), options.copy()
         ui = self.scene.ui
         return hit_areas(placed, max(MIN_HIT, ui.px(MIN_HIT)), max(MIN_GAP, ui.px(MIN_GAP)))
 
@@ -205,13 +212,15 @@ class SpotShell(KindShell):
         marks = [(q.answer, p.right)]
         if isinstance(fb.response, str) and fb.response != q.answer and fb.response in spots:
             marks.insert(0, (fb.response, p.wrong))
+        # The names on the picture repeat the answer lines above it, so they stay small
+        # enough to leave the picture visible (a tenth of its height at most).
+        size = max(12, min(ui.type_size("small"), rect.height // 10))
+        font = ui.text.font(size, True)
         for name, colour in marks:
             (x, y), r = spots[name]
             pygame.draw.circle(surface, colour, (int(x), int(y)), int(r) + ui.px(8), max(3, ui.px(6)))
             label = fb._(TARGET_LABELS[name])
-            h = int(ui.type_size("small") * 1.6)
-            w = min(rect.width, ui.text.font(ui.type_size("small"), True).size(label)[0] + ui.px(32))
-            box = pygame.Rect(0, 0, w, h)
+            box = pygame.Rect(0, 0, min(rect.width, font.size(label)[0] + size), int(size * 1.6))
             if colour == p.right:  # the right one's name below it, the tapped one's above: never on top of each other
                 box.midtop = (int(x), int(y + r) + ui.px(12))
             else:
@@ -219,7 +228,8 @@ class SpotShell(KindShell):
             box.clamp_ip(rect)
             ui.panel(surface, box, p.surface)
             pygame.draw.rect(surface, colour, box, max(2, ui.px(3)), border_radius=ui.px(ui.m.radius))
-            ui.draw_text(surface, label, "small", box, p.text, bold=True, align="center", valign="middle")
+            block = ui.text.fit(label, size, box.width, box.height, bold=True)
+            ui.text.draw_block(surface, block, box, p.text, "center", "middle")
 
     def answer_lines(self, fb) -> str:  # type: ignore[no-untyped-def]
         return fb._(TARGET_LABELS[fb.asked.question.answer])

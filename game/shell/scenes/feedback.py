@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 # A picture shorter than this (large text on an upright screen) is left out: the
 # explanation keeps its full size, and the answer line still names the right thing.
 MIN_PICTURE_PX = 150
-PICTURE_LABELS_TALL = 6  # ... or shorter than this many of its name boxes (they would hide it)
 
 
 class FeedbackScene(LevelScreen):
@@ -193,8 +192,7 @@ class FeedbackScene(LevelScreen):
         def need(width: int) -> int:
             return ui.text.fit(explain, ui.type_size("body"), width - ui.px(36), 10_000).height + ui.px(28)
 
-        label = int(ui.type_size("small") * 1.6)  # a name box on the picture
-        least = max(MIN_PICTURE_PX, ui.px(MIN_PICTURE_PX), PICTURE_LABELS_TALL * label)
+        least = max(MIN_PICTURE_PX, ui.px(MIN_PICTURE_PX))
         if ui.portrait:
             tall = need(rest.width)
             left = rest.height - tall - gap
