@@ -228,3 +228,33 @@ def test_the_report_ends_with_a_printed_page_per_language(shipped_content) -> No
     assert "Preguntas para su equipo de salud" in dict(sections)["es"]
     print_css = page[page.index("@media print", page.index(".handout")) :]
     assert re.search(r"\.handout \{[^}]*page-break-before: always", print_css)
+
+
+def test_a_card_of_several_pages_leads_on_to_the_last_then_back_to_the_first(shipped_content, make_app) -> None:  # type: ignore[no-untyped-def]
+    """The way on is the strong button until the last page; there Back is, and the
+    other button offers the first questions again instead of a "More" that is not there."""
+    app = make_app(shipped_content, size=(720, 1280), text_size=200)
+    app.go("care-card")
+    app.frame([], 0.1)
+    card = app.top
+    pages = len(card.pages)
+    assert pages > 1
+    seen = []
+    for _ in range(pages):
+        seen.append((card.more_button.label, card.more_button.style, card.back_button.style))
+        card.find("more").on_press()
+        app.frame([], 0.1)
+    assert seen[:-1] == [("More questions", "primary", "secondary")] * (pages - 1)
+    assert seen[-1] == ("First questions", "secondary", "primary")
+    assert card.page == 0 and card.focus is card.more_button
+
+
+@pytest.mark.parametrize("size", [(720, 1280), (1280, 720)])
+def test_a_card_that_fits_one_page_grows_its_questions_to_fill_the_box(size, shipped_content, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(shipped_content, size=size, kiosk=True)
+    app.go("care-card")
+    app.frame([], 0.1)
+    card = app.top
+    assert len(card.pages) == 1 and card.list_size > app.ui.type_size("body")
+    assert all(card.list_rect.contains(r) for r in card.question_rects)
+    assert not any(a.colliderect(b) for i, a in enumerate(card.question_rects) for b in card.question_rects[i + 1 :])

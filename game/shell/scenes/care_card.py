@@ -16,6 +16,8 @@ from game.core.care_card import HEADING, INTRO, PHOTO
 from game.shell.scene import Scene
 from game.shell.ui import Button
 
+GROW = 1.5  # the most the questions grow beyond body text where the box has room
+
 if TYPE_CHECKING:
     from game.shell.app import App
 
@@ -41,6 +43,7 @@ class CareCardScene(Scene):
         self.page_rect = pygame.Rect(0, 0, 0, 0)
         self.question_rects: list[pygame.Rect] = []
         self.heights: dict[str, int] = {}
+        self.list_size = 0  # the questions' type size in pixels: body text, or more where it fits
 
     def enter(self) -> None:
         super().enter()
@@ -53,6 +56,17 @@ class CareCardScene(Scene):
     def more(self) -> None:
         self.page = (self.page + 1) % len(self.pages)
         self.place_questions()
+        self.mark_pages()
+        if len(self.pages) > 1:
+            self.focus = self.back_button if self.page == len(self.pages) - 1 else self.more_button
+
+    def mark_pages(self) -> None:
+        """Until the last page the way on is the strong button, and says so; on the last
+        page Back is, and the other one offers the first questions again."""
+        last = self.page == len(self.pages) - 1
+        self.more_button.label = self._("First questions") if last else self._("More questions")
+        self.more_button.style, self.back_button.style = ("secondary", "primary") if last else ("primary", "secondary")
+        self.app.dirty = True
 
     @property
     def page_label(self) -> str:
@@ -80,8 +94,15 @@ class CareCardScene(Scene):
         pad = ui.px(20)
         self.list_rect = pygame.Rect(area.left, top, area.width, buttons.top - gap - top)
         inner_w = self.list_rect.width - 2 * pad
-        heights = [height(q, "body", inner_w) for q in self.questions]
         room = self.list_rect.height - 2 * pad
+        # The card is meant to be read from across a room or photographed: where the whole
+        # list fits on one page, its questions grow (up to half again) to fill the box.
+        body = ui.type_size("body")
+        for size in [*range(int(body * GROW), body, -2), body]:
+            heights = [ui.text.fit(q, size, inner_w, 10_000).height for q in self.questions]
+            if sum(heights) + gap * (len(heights) - 1) <= room:
+                break
+        self.list_size = size
         self.pages = _pages(heights, room, gap, self.questions)
         if len(self.pages) > 1:  # a line under the list says which page this is
             label_h = height(self.page_label, "small", inner_w)
@@ -105,6 +126,7 @@ class CareCardScene(Scene):
             self.buttons = [self.back_button]
         if self.focus not in self.buttons:
             self.focus = self.back_button
+        self.mark_pages()
 
     def place_questions(self) -> None:
         ui = self.ui
@@ -126,7 +148,8 @@ class CareCardScene(Scene):
             ui.draw_text(surface, self.photo, "body", self.photo_rect, bold=True)
         ui.panel(surface, self.list_rect, p.surface_alt)
         for question, rect in zip(self.pages[self.page], self.question_rects):
-            ui.draw_text(surface, question, "body", rect)
+            block = ui.text.fit(question, self.list_size, rect.width, 10_000)
+            ui.text.draw_block(surface, block, rect, p.text, "left", "top")
         if len(self.pages) > 1:
             ui.draw_text(surface, self.page_label, "small", self.page_rect)
         self.draw_buttons(surface)
