@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from game.core.kinds import KINDS as KINDS
-from game.core.kinds import spec_of
+from game.core.kinds import SPECS, spec_of
 
 Kind = str  # a name in game.core.kinds.SPECS
 
@@ -109,7 +108,7 @@ class Content:
         return tuple(entry for entry in self.glossary if any(_mentions(joined, form) for form in entry.forms))
 
     def summary_line(self) -> str:
-        kinds = sorted({q.kind for q in self.questions}, key=KINDS.index)
+        kinds = [kind for kind in SPECS if any(q.kind == kind for q in self.questions)]
         return f"OK: {len(self.levels)} levels, {len(self.questions)} questions (kinds: {', '.join(kinds)})"
 
 

@@ -8,7 +8,7 @@ import yaml
 
 from game.core.catalog import ARTICLE_SECTIONS, HANDS_ON_CUES, SCENE_CUES
 from game.core.content import Content, GlossaryEntry, Lesson, Level, Question, Step
-from game.core.kinds import KINDS, SPECS
+from game.core.kinds import SPECS
 from game.core.strictyaml import Reader, display_path, line_of, read_document
 
 SCHEMA = 1
@@ -207,8 +207,8 @@ class _ContentReader:
         label = f'question "{id_node.value}"' if isinstance(id_node, yaml.ScalarNode) else f"{level}: question"
         kind_node = keys.get("kind")
         kind = r.text(kind_node, f"{label}: kind") if kind_node is not None else None
-        if kind is not None and kind not in KINDS:
-            r.problem(kind_node, f'{label}: unknown kind "{kind}"; the kinds are: {", ".join(KINDS)}')
+        if kind is not None and kind not in SPECS:
+            r.problem(kind_node, f'{label}: unknown kind "{kind}"; the kinds are: {", ".join(SPECS)}')
             return None
         every_field = tuple(dict.fromkeys(name for spec in SPECS.values() for name in spec.fields))
         extra = SPECS[kind].fields if kind else every_field

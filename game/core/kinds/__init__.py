@@ -24,7 +24,6 @@ SPECS: dict[str, KindSpec] = {
         SpotSpec(),
     )
 }
-KINDS: tuple[str, ...] = tuple(SPECS)
 
 
 def spec_of(kind: str) -> KindSpec:
